@@ -1,0 +1,3 @@
+from officekit.cli import main
+
+main()

@@ -1,0 +1,121 @@
+"""A loaded rule, what a check yields (hits), and what a check is given (the context)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Iterator
+
+from officekit.structure.model import Draft, ElementSpan
+
+if TYPE_CHECKING:
+    from officekit.config.model import Config
+
+# How long one regular-expression search may run before the rule is stopped (seconds).
+REGEX_TIMEOUT = 2.0
+
+
+class RuleError(Exception):
+    """A rule that cannot be loaded or built; `where` is "file:line" when known."""
+
+    def __init__(self, message: str, where: str | None = None):
+        super().__init__(f"{where}: {message}" if where else message)
+        self.message = message
+        self.where = where
+
+
+@dataclass
+class RuleSpec:
+    id: str
+    name: str
+    type: str
+    gate: str
+    severity: str
+    message: str
+    source: str
+    elements: tuple[str, ...] = ()  # empty = every body block
+    doctypes: tuple[str, ...] = ()  # empty = every 文种
+    directions: tuple[str, ...] = ()  # empty = every 行文方向
+    suggestion: str | None = None
+    description: str | None = None
+    examples: list[dict] = field(default_factory=list)
+    params: dict[str, Any] = field(default_factory=dict)  # type-specific keys
+    origin: str = ""  # "file:line"
+    pack: str = ""
+
+    def where(self) -> str:
+        return self.origin or self.id
+
+
+@dataclass(slots=True)
+class Hit:
+    """One thing a check found.  Offsets are in the block's text; end is exclusive.
+
+    `message`/`suggestion` override the rule's templates; `vars` fill the templates' {fields}
+    (`{match}` is always available).  `fix` is the replacement for [start, end) and `safe` says
+    whether `officekit fix` may apply it without a human.
+    """
+
+    part: str
+    block: int
+    start: int | None = None
+    end: int | None = None
+    message: str | None = None
+    suggestion: str | None = None
+    vars: dict[str, Any] = field(default_factory=dict)
+    fix: str | None = None
+    safe: bool = False
+    element: str | None = None
+    severity: str | None = None  # a check may lower (never raise) the rule's severity for one hit
+
+
+class Context:
+    """What a check is given: the draft, its rule, the configuration, cached segmentation."""
+
+    def __init__(self, draft: Draft, rule: RuleSpec, config: "Config | None" = None, shared: dict | None = None):
+        self.draft = draft
+        self.rule = rule
+        self.config = config
+        # per-draft cache shared by all rules (token lists, computed facts)
+        self.shared = shared if shared is not None else {}
+
+    @property
+    def document(self):
+        return self.draft.document
+
+    def spans(self) -> Iterator[ElementSpan]:
+        """The text this rule looks at: spans of its elements, or every non-empty body block."""
+        if self.rule.elements:
+            wanted = set(self.rule.elements)
+            for s in self.draft.spans:
+                if s.element in wanted:
+                    yield s
+            return
+        for b in self.draft.document.body:
+            if b.text:
+                yield ElementSpan(self.draft.element_at("body", b.index) or "正文", "body", b.index, 0, len(b.text), b.text)
+
+    def block_text(self, part: str, index: int) -> str:
+        return self.draft.document.block(part, index).text  # type: ignore[arg-type]
+
+    def tokens(self, part: str, index: int) -> list[tuple[str, str, int]]:
+        """jieba words with part of speech and start offset, cached per block for the whole run."""
+        key = ("tokens", part, index)
+        cached = self.shared.get(key)
+        if cached is None:
+            from officekit.engine import segment
+
+            cached = segment.tokens(self.block_text(part, index))
+            self.shared[key] = cached
+        return cached
+
+    def wordlist(self, name: str) -> list[str]:
+        """A named word list: built in under rules/wordlists/, extended by the configuration."""
+        from officekit.engine import wordlists
+
+        return wordlists.get(name, self.config)
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        """A value of the configuration's profile (e.g. fonts, tolerances), else `default`."""
+        if self.config is None:
+            return default
+        return self.config.profile.get(key, default)

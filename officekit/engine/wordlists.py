@@ -1,0 +1,43 @@
+"""Named word lists: built-in files under rules/wordlists/, extended by the configuration.
+
+A list file is UTF-8 text, one entry a line; `#` starts a comment line, blank lines are skipped.
+What an entry means (a plain word, `wrong->right, reason`, …) is up to the rule type reading it.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from officekit.engine.packs import builtin_root
+
+
+def read_list(path: Path) -> list[str]:
+    entries = []
+    for line in path.read_text(encoding="utf-8-sig").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            entries.append(line)
+    return entries
+
+
+@lru_cache(maxsize=None)
+def _builtin(name: str) -> tuple[str, ...]:
+    path = builtin_root() / "wordlists" / f"{name}.txt"
+    return tuple(read_list(path)) if path.is_file() else ()
+
+
+@lru_cache(maxsize=256)
+def _extra(files: tuple[str, ...]) -> tuple[str, ...]:
+    out: list[str] = []
+    for f in files:
+        out.extend(read_list(Path(f)))
+    return tuple(out)
+
+
+def get(name: str, config=None) -> list[str]:
+    entries = list(_builtin(name))
+    if config is not None:
+        entries.extend(_extra(tuple(config.wordlists.get(name, ()))))
+        entries.extend(config.words.get(name, ()))
+    return entries

@@ -1,0 +1,1 @@
+# Built-in rule packs and word lists; installed as the package officekit.builtin_rules.
