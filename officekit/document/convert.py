@@ -1,0 +1,68 @@
+"""Legacy formats (.doc, .wps, .rtf, .odt): convert to .docx with LibreOffice, then read the .docx.
+
+The conversion runs in a private temporary directory that is always removed; the input file is only
+read.  Without LibreOffice there is no honest way to read these formats, so the user gets a message
+saying what to install instead of a guess.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from officekit.errors import InputError
+
+CONVERSION_TIMEOUT_S = 60
+LEGACY_EXTENSIONS = frozenset({".doc", ".dot", ".wps", ".wpt", ".rtf", ".odt", ".ott"})
+
+INSTALL_HINT = (
+    "读取 .doc/.wps/.rtf/.odt 需要 LibreOffice（命令 soffice）。请安装后重试"
+    "（Debian/Ubuntu: sudo apt install libreoffice-writer；macOS: brew install --cask libreoffice；"
+    "Windows: https://www.libreoffice.org），或在 Word/WPS 中“另存为” .docx 后再检查"
+)
+
+
+def find_soffice() -> str | None:
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def convert_legacy(path: str):
+    """Read a legacy-format file by converting it to .docx with LibreOffice."""
+    from officekit.document.docx_reader import read_docx  # late import: convert is rarely needed
+
+    soffice = find_soffice()
+    if soffice is None:
+        raise InputError(path, "legacy-format", INSTALL_HINT)
+    source = Path(path)
+    with tempfile.TemporaryDirectory(prefix="officekit-convert-") as outdir:
+        # A private profile directory: a running LibreOffice (or a locked default profile) must not
+        # block or receive the conversion.
+        profile = Path(outdir, "profile").as_uri()
+        command = [
+            soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+            "--convert-to", "docx", "--outdir", outdir, os.fspath(source),
+        ]
+        try:
+            completed = subprocess.run(
+                command, capture_output=True, timeout=CONVERSION_TIMEOUT_S, check=False,
+            )
+        except subprocess.TimeoutExpired:
+            raise InputError(path, "conversion", f"LibreOffice 转换超过 {CONVERSION_TIMEOUT_S} 秒未完成，已放弃") from None
+        except OSError as exc:
+            raise InputError(path, "conversion", f"无法运行 LibreOffice（{exc}）") from None
+        converted = Path(outdir, source.stem + ".docx")
+        if not converted.is_file():
+            detail = completed.stderr.decode("utf-8", "replace").strip().splitlines()
+            reason = detail[-1] if detail else f"退出码 {completed.returncode}"
+            raise InputError(path, "conversion", f"LibreOffice 未能把文件转换为 .docx（{reason}）")
+        data = converted.read_bytes()
+    document = read_docx(data, path)
+    document.warnings.insert(0, "由 LibreOffice 转换为 .docx 后读取，格式信息可能与原文件略有出入")
+    return document
