@@ -1,0 +1,37 @@
+"""Helpers shared by the word types (typo, confusable, repetition, outdated, detector).
+
+Not a rule type (the leading underscore keeps it out of the type registry).  Everything that
+segments text goes through `officekit.engine.segment`, and only when a check actually needs it.
+"""
+
+from __future__ import annotations
+
+from officekit.engine import segment
+from officekit.engine.rule import Context
+
+
+def dictionary_words(ctx: Context, part: str, block: int) -> list[tuple[str, int]]:
+    """Dictionary-only segmentation of a block (no HMM guesses), cached for the whole run."""
+    key = ("dictionary_words", part, block)
+    cached = ctx.shared.get(key)
+    if cached is None:
+        cached = segment.dictionary_words(ctx.block_text(part, block))
+        ctx.shared[key] = cached
+    return cached
+
+
+def split_by_other_word(words: list[tuple[str, int]], start: int, end: int) -> bool:
+    """True when a dictionary word crosses an edge of [start, end) or strictly contains it.
+
+    Then the matched string is only part of a different, correct word (既使用 = 既 + 使用, 的的确确),
+    not the misspelling itself.  Words lying inside the match (布 + 署) do not count.
+    """
+    for word, offset in words:
+        w_end = offset + len(word)
+        if w_end <= start or offset >= end:
+            continue
+        inside = start <= offset and w_end <= end
+        if not inside and len(word) > 1:
+            return True
+    return False
+

@@ -1,0 +1,66 @@
+"""typo: words from a lexicon of misspellings (`wrong->right, reason`), checked against segmentation.
+
+    wordlist: typos          # rules/wordlists/typos.txt, extended by the office's configuration
+    fix: true                # offer the right form as a fix (false: suggestion only, e.g. redundancy)
+    safe: true               # the fix may be applied without a human (certain misspellings only)
+    segmentation: true       # skip a match that is only part of a different dictionary word
+
+The list is compiled once into one alternation, longest entries first; matching is literal.  jieba is
+loaded only when a match is found and `segmentation` is on: 既使用 splits into 既 + 使用, so "既使"
+there is not the misspelling of 即使.  The message can use {match}, {expected} and {reason}.
+"""
+
+from __future__ import annotations
+
+from officekit.engine import matching
+from officekit.engine.rule import Context, Hit, RuleError, RuleSpec
+from officekit.engine.types import Param
+from officekit.engine.types._words import dictionary_words, split_by_other_word
+
+NEEDS_TOKENS = True
+
+PARAMS = {
+    "wordlist": Param("str", required=True, doc="name of a word list of `wrong->right, reason` lines"),
+    "fix": Param("bool", default=True, doc="offer the right form as a replacement"),
+    "safe": Param("bool", default=False, doc="the replacement is mechanical (unambiguous misspellings)"),
+    "segmentation": Param("bool", default=True, doc="ignore matches that are part of another word"),
+}
+
+
+def load_table(ctx: Context, name: str) -> dict[str, tuple[str, str]]:
+    entries: dict[str, tuple[str, str]] = {}
+    for line in ctx.wordlist(name):
+        try:
+            wrong, right, reason = matching.parse_pair(line)
+        except ValueError as exc:
+            raise RuleError(f"词表 {name}：{exc}") from None
+        entries[wrong] = (right, reason)
+    return entries
+
+
+def build(rule: RuleSpec):
+    p = rule.params
+    compiled: dict[int, tuple] = {}  # keyed by the configuration: offices extend word lists
+
+    def table(ctx: Context):
+        key = id(ctx.config)
+        if key not in compiled:
+            entries = load_table(ctx, p["wordlist"])
+            compiled[key] = (entries, matching.literal_alternation(entries))
+        return compiled[key]
+
+    def check(ctx: Context):
+        entries, pattern = table(ctx)
+        if pattern is None:
+            return
+        for span in ctx.spans():
+            for m in matching.finditer(pattern, span.text):
+                start, end = span.start + m.start(), span.start + m.end()
+                if p["segmentation"] and split_by_other_word(dictionary_words(ctx, span.part, span.block), start, end):
+                    continue
+                right, reason = entries[m.group(0)]
+                yield Hit(span.part, span.block, start, end, suggestion=right,
+                          fix=right if p["fix"] else None, safe=bool(p["fix"] and p["safe"]),
+                          vars={"expected": right, "reason": reason})
+
+    return check
