@@ -41,6 +41,7 @@ class RuleSpec:
     params: dict[str, Any] = field(default_factory=dict)  # type-specific keys
     origin: str = ""  # "file:line"
     pack: str = ""
+    check: Any = field(default=None, repr=False, compare=False)  # built by the type module at load time
 
     def where(self) -> str:
         return self.origin or self.id

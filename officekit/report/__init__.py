@@ -1,0 +1,26 @@
+"""Report formats: one module a format, each with `render(results, options) -> str`.
+
+`results` is a list of officekit.check.FileResult; `options` a ReportOptions."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+# format name → module in this package
+FORMATS = {
+    "text": "terminal",
+    "json": "json_report",
+}
+
+
+@dataclass
+class ReportOptions:
+    color: bool = False
+    fail_on: str = "error"
+    width: int | None = None
+    show_source: bool = True
+
+
+def renderer(name: str):
+    return importlib.import_module(f"{__name__}.{FORMATS[name]}").render

@@ -1,0 +1,108 @@
+"""Check files: read → recognise → run rules.  One function a file; the CLI adds collection and output."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from officekit.config import load as config_load
+from officekit.config.model import Config
+from officekit.engine import runner
+from officekit.engine.finding import GATES, SEVERITY_RANK, Finding
+from officekit.engine.ruleset import active_rules
+from officekit.errors import InputError
+from officekit.structure.model import Draft
+
+CHECKED_SUFFIXES = (".docx", ".txt", ".md")
+LEGACY_SUFFIXES = (".doc", ".wps", ".rtf", ".odt")
+OUTPUT_MARKERS = (".审阅.docx", ".修订.docx")  # files officekit itself wrote
+
+
+@dataclass
+class FileResult:
+    path: str
+    status: str = "ok"  # ok / error
+    error: dict | None = None  # {"kind": str, "message": str}
+    draft: Draft | None = None
+    findings: list[Finding] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        out = {"error": 0, "warning": 0, "info": 0}
+        for f in self.findings:
+            out[f.severity] += 1
+        return out
+
+    def gate_verdicts(self, fail_on: str = "error") -> dict[str, str]:
+        threshold = SEVERITY_RANK[fail_on]
+        failed = {f.gate for f in self.findings if SEVERITY_RANK[f.severity] >= threshold}
+        return {g: ("fail" if g in failed else "pass") for g in GATES}
+
+    def fails(self, fail_on: str) -> bool:
+        threshold = SEVERITY_RANK[fail_on]
+        return any(SEVERITY_RANK[f.severity] >= threshold for f in self.findings)
+
+
+def collect(paths: list[str]) -> list[str]:
+    """Expand directories (recursively) to the drafts in them, in a stable order; keep files as given."""
+    out: list[str] = []
+    for p in paths:
+        if p != "-" and os.path.isdir(p):
+            found = []
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in files:
+                    if name.startswith(("~$", ".")) or name.endswith(OUTPUT_MARKERS):
+                        continue
+                    if name.lower().endswith(CHECKED_SUFFIXES + LEGACY_SUFFIXES):
+                        found.append(os.path.join(root, name))
+            out.extend(sorted(found))
+        else:
+            out.append(p)
+    return out
+
+
+def config_for(path: str, explicit: str | None = None, overrides: dict | None = None) -> Config:
+    if explicit:
+        config = config_load.load(str(Path(explicit).resolve()))
+    else:
+        start = Path.cwd() if path == "-" else Path(path)
+        found = config_load.discover(start)
+        config = config_load.load(str(found) if found else None)
+    if overrides:
+        config = apply_overrides(config, overrides)
+    return config
+
+
+def apply_overrides(config: Config, overrides: dict) -> Config:
+    """Command-line --select/--ignore add to (and --select replaces) what the file says."""
+    import dataclasses
+
+    changes = {}
+    if overrides.get("select"):
+        changes["select"] = list(overrides["select"])
+    if overrides.get("ignore"):
+        changes["ignore"] = config.ignore + list(overrides["ignore"])
+    return dataclasses.replace(config, **changes) if changes else config
+
+
+def check_document(document, config: Config) -> tuple[Draft, list[Finding]]:
+    from officekit.structure import recognize
+
+    draft = recognize(document)
+    return draft, runner.run(draft, active_rules(config), config)
+
+
+def check_file(path: str, config_path: str | None = None, overrides: dict | None = None,
+               stdin_data: bytes | None = None) -> FileResult:
+    from officekit.document import read
+    from officekit.document.text_reader import read_bytes
+
+    result = FileResult(path=path)
+    try:
+        config = config_for(path, config_path, overrides)
+        document = read_bytes(stdin_data, "-") if path == "-" and stdin_data is not None else read(path)
+        result.draft, result.findings = check_document(document, config)
+    except InputError as exc:
+        result.status, result.error = "error", {"kind": exc.kind, "message": exc.message}
+    return result

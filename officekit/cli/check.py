@@ -1,0 +1,122 @@
+"""`officekit check`: the main job."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from officekit.cli.common import ExitCode, fail_usage, write_output
+from officekit.report import FORMATS, ReportOptions, renderer
+
+PROGRESS_THRESHOLD = 4  # show a progress bar from this many files on, at a terminal
+
+
+def _check_one(args):
+    from officekit.check import check_file
+
+    path, config, overrides, stdin_data = args
+    return check_file(path, config, overrides, stdin_data)
+
+
+def run_checks(paths: list[str], config: str | None, overrides: dict, jobs: int, progress: bool, stdin_data=None):
+    tasks = [(p, config, overrides, stdin_data if p == "-" else None) for p in paths]
+    if jobs <= 1 or len(tasks) <= 1:
+        iterator = map(_check_one, tasks)
+        pool = None
+    else:
+        from concurrent.futures import ProcessPoolExecutor
+
+        pool = ProcessPoolExecutor(max_workers=jobs)
+        iterator = pool.map(_check_one, tasks, chunksize=max(1, len(tasks) // (jobs * 4)))
+    try:
+        if not progress:
+            return list(iterator)
+        from rich.progress import Progress
+
+        results = []
+        with Progress(transient=True, console=_stderr_console()) as bar:
+            task = bar.add_task("检查中", total=len(tasks))
+            for r in iterator:
+                results.append(r)
+                bar.advance(task)
+        return results
+    finally:
+        if pool is not None:
+            pool.shutdown()
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def use_color(option: bool | None, to_file: bool) -> bool:
+    if option is not None:
+        return option
+    if to_file or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=str)
+@click.option("-f", "--format", "fmt", type=click.Choice(sorted(FORMATS)), default=None,
+              help="输出格式（默认 text；设置 GITHUB_ACTIONS 时为 github）")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="写入文件而不是标准输出")
+@click.option("--force", is_flag=True, help="允许覆盖已存在的输出文件")
+@click.option("-c", "--config", type=click.Path(exists=True, dir_okay=False), help="使用指定的配置文件（不再向上查找）")
+@click.option("--select", multiple=True, help="只运行这些规则（编号、前缀或关口，可多次给出）")
+@click.option("--ignore", multiple=True, help="不运行这些规则（编号、前缀或关口，可多次给出）")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="达到此级别的问题使退出码为 1（默认 error）")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, help="并行检查的进程数")
+@click.option("--color/--no-color", default=None, help="是否着色（默认：终端着色；NO_COLOR 时不着色）")
+def check(paths, fmt, output, force, config, select, ignore, fail_on, jobs, color):
+    """检查公文草稿（.docx、.txt、.md；目录递归；- 表示标准输入）。
+
+    退出码：0 无问题（或低于 --fail-on 级别）；1 有问题；2 用法错误或有文件无法读取。
+    """
+    from officekit.check import collect, config_for
+    from officekit.engine.ruleset import active_rules
+    from officekit.engine.rule import RuleError
+    from officekit.errors import ConfigError
+
+    if not paths:
+        fail_usage("请给出要检查的文件或目录，例如：officekit check 草稿.docx")
+    files = collect(list(paths))
+    if not files:
+        fail_usage("给出的目录中没有可检查的文件（.docx、.txt、.md）")
+    if fmt is None:
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in FORMATS else "text"
+    overrides = {"select": select, "ignore": ignore}
+    # Load the rules once up front so that a broken rule or config file is a usage error, reported once.
+    try:
+        for p in dict.fromkeys(files):
+            if p == "-" or os.path.exists(p):
+                active_rules(config_for(p, config, overrides))
+    except (RuleError, ConfigError) as exc:
+        fail_usage(f"规则或配置无法加载：{exc}")
+    stdin_data = sys.stdin.buffer.read() if "-" in files else None
+    progress = len(files) >= PROGRESS_THRESHOLD and sys.stderr.isatty() and fmt in ("text",) and output is None
+    results = run_checks(files, config, overrides, jobs, progress, stdin_data)
+
+    level = fail_on or _config_fail_on(files, config) or "error"
+    options = ReportOptions(color=use_color(color, output is not None), fail_on=level)
+    write_output(renderer(fmt)(results, options), output, force, inputs=files)
+    if any(r.status == "error" for r in results):
+        sys.exit(ExitCode.INPUT)
+    sys.exit(ExitCode.FINDINGS if any(r.fails(level) for r in results) else ExitCode.OK)
+
+
+def _config_fail_on(files, explicit) -> str | None:
+    from officekit.check import config_for
+
+    for p in files:
+        if p == "-" or os.path.exists(p):
+            value = config_for(p, explicit).fail_on
+            if value:
+                return value
+    return None

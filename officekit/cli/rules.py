@@ -1,0 +1,77 @@
+"""`officekit rules` and `officekit explain ID`."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+import yaml
+
+from officekit.cli.common import fail_usage
+
+
+def _rules(config_path):
+    from officekit.check import config_for
+    from officekit.engine.rule import RuleError
+    from officekit.engine.ruleset import active_rules
+    from officekit.errors import ConfigError
+
+    try:
+        return active_rules(config_for(".", config_path))
+    except (RuleError, ConfigError) as exc:
+        fail_usage(f"规则或配置无法加载：{exc}")
+
+
+@click.command()
+@click.option("--gate", type=click.Choice(["政策关", "格式关", "文字关"]), help="只列这个关口的规则")
+@click.option("--element", help="只列作用于这个要素的规则（如 发文字号）")
+@click.option("-c", "--config", type=click.Path(exists=True, dir_okay=False))
+def rules(gate, element, config):
+    """列出规则：编号、关口、级别、要素、名称、依据。"""
+    shown = 0
+    for r in _rules(config):
+        if gate and r.gate != gate:
+            continue
+        if element and element not in r.elements:
+            continue
+        scope = "、".join(r.elements) or "全文"
+        click.echo(f"{r.id}  {r.gate}  {r.severity:<7}  {scope:<12}  {r.name}  （{r.source}）")
+        shown += 1
+    click.echo(f"共 {shown} 条规则", err=True)
+
+
+@click.command()
+@click.argument("rule_id")
+@click.option("-c", "--config", type=click.Path(exists=True, dir_okay=False))
+def explain(rule_id, config):
+    """说明一条规则：作用、依据和示例。"""
+    found = [r for r in _rules(config) if r.id == rule_id.upper()]
+    if not found:
+        fail_usage(f"没有编号为 {rule_id} 的规则（officekit rules 可列出全部规则）")
+    r = found[0]
+    out = [f"{r.id}  {r.name}", f"关口：{r.gate}    级别：{r.severity}    类型：{r.type}",
+           f"要素：{'、'.join(r.elements) or '全文'}"]
+    if r.doctypes:
+        out.append(f"文种：{'、'.join(r.doctypes)}")
+    if r.directions:
+        out.append(f"行文方向：{'、'.join(r.directions)}")
+    out += [f"依据：{r.source}", f"说明：{r.message}"]
+    if r.description:
+        out += ["", r.description.rstrip()]
+    out += ["", "示例："]
+    for ex in r.examples:
+        if "fail" in ex:
+            line = f"  ✘ {_show(ex['fail'])}"
+            if "fix" in ex:
+                line += f"  →  {_show(ex['fix'])}"
+        else:
+            line = f"  ✔ {_show(ex['pass'])}"
+        out.append(line)
+    out.append(f"\n定义于：{r.origin}")
+    sys.stdout.write("\n".join(out) + "\n")
+
+
+def _show(value) -> str:
+    if isinstance(value, str):
+        return value.rstrip("\n").replace("\n", " ⏎ ")
+    return yaml.safe_dump(value, allow_unicode=True, default_flow_style=True).strip()

@@ -1,0 +1,99 @@
+"""Run rules over a draft and turn their hits into findings."""
+
+from __future__ import annotations
+
+from officekit.engine import matching
+from officekit.engine.finding import SEVERITY_RANK, Finding, Fix, Location, assign_fingerprints
+from officekit.engine.rule import Context, Hit, RuleError, RuleSpec
+from officekit.structure.model import Draft
+
+EXCERPT_CONTEXT = 30  # characters shown on each side of a finding in a long paragraph
+
+
+def applies(rule: RuleSpec, draft: Draft) -> bool:
+    if rule.doctypes:
+        doctype = "命令" if draft.doctype == "令" else draft.doctype
+        wanted = {"命令" if d == "令" else d for d in rule.doctypes}
+        if doctype not in wanted:
+            return False
+    if rule.directions and draft.direction not in rule.directions:
+        return False
+    return True
+
+
+def run(draft: Draft, rules: list[RuleSpec], config=None) -> list[Finding]:
+    findings: list[Finding] = []
+    shared: dict = {}  # per-draft cache (segmentation, facts) shared by all rules
+    for rule in rules:
+        if not applies(rule, draft):
+            continue
+        ctx = Context(draft, rule, config, shared)
+        try:
+            for hit in rule.check(ctx):
+                findings.append(make_finding(rule, hit, draft))
+        except TimeoutError:
+            findings.append(_could_not_run(rule, draft, f"规则 {rule.id} 的正则表达式运行超时，已停止（请简化该规则的写法）"))
+        except RuleError as exc:
+            findings.append(_could_not_run(rule, draft, f"规则 {rule.id} 无法运行：{exc.message}"))
+        except Exception as exc:  # a bug in one check must not hide the others' findings
+            findings.append(_could_not_run(rule, draft, f"规则 {rule.id} 运行出错（{type(exc).__name__}: {exc}），该项未检查"))
+    doc = draft.document
+    assign_fingerprints(findings, lambda part, block: _block_text(doc, part, block))
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def _block_text(doc, part: str, index: int) -> str:
+    blocks = doc.blocks(part)
+    return blocks[index - 1].text if 0 < index <= len(blocks) else ""
+
+
+def _could_not_run(rule: RuleSpec, draft: Draft, message: str) -> Finding:
+    return Finding(rule=rule.id, name=rule.name, gate=rule.gate, severity="warning", element=_default_element(rule, "body"),
+                   message=message, suggestion=None, location=Location("body", 1), excerpt="", source=rule.source)
+
+
+def _default_element(rule: RuleSpec, part: str) -> str:
+    if rule.elements:
+        return rule.elements[0]
+    return "正文" if part == "body" else ("页码" if part == "footer" else "版面")
+
+
+def make_finding(rule: RuleSpec, hit: Hit, draft: Draft) -> Finding:
+    text = _block_text(draft.document, hit.part, hit.block)
+    start, end = hit.start, hit.end
+    matched = text[start:end] if start is not None and end is not None else ""
+    element = hit.element or draft.element_at(hit.part, hit.block, start or 0) or _default_element(rule, hit.part)
+    if rule.elements and element not in rule.elements and hit.element is None:
+        element = rule.elements[0]
+    values = {"match": matched, **hit.vars}
+    message = hit.message or matching.fill(rule.message, values) or rule.message
+    suggestion = hit.suggestion if hit.suggestion is not None else matching.fill(rule.suggestion, values)
+    severity = rule.severity
+    if hit.severity and SEVERITY_RANK[hit.severity] < SEVERITY_RANK[severity]:
+        severity = hit.severity
+    fix = Fix(hit.fix, hit.safe) if hit.fix is not None and start is not None else None
+    return Finding(rule=rule.id, name=rule.name, gate=rule.gate, severity=severity, element=element,
+                   message=message, suggestion=suggestion or None, location=Location(hit.part, hit.block, start, end),
+                   excerpt=excerpt(text, start, end), source=rule.source, fix=fix)
+
+
+def excerpt(text: str, start: int | None, end: int | None) -> str:
+    """The block text, cut to some context around the span when the block is long."""
+    text = text.replace("\n", " ")
+    if len(text) <= 2 * EXCERPT_CONTEXT + 20 or start is None:
+        return text if len(text) <= 200 else text[:200] + "…"
+    a = max(0, start - EXCERPT_CONTEXT)
+    b = min(len(text), (end or start) + EXCERPT_CONTEXT)
+    return ("…" if a > 0 else "") + text[a:b] + ("…" if b < len(text) else "")
+
+
+def excerpt_span(text: str, start: int | None, end: int | None) -> tuple[int, int] | None:
+    """Where [start, end) of the block lies inside `excerpt(text, start, end)`."""
+    if start is None or end is None:
+        return None
+    if len(text) <= 2 * EXCERPT_CONTEXT + 20:
+        return start, end
+    a = max(0, start - EXCERPT_CONTEXT)
+    shift = a - (1 if a > 0 else 0)
+    return start - shift, end - shift

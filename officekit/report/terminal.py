@@ -1,0 +1,121 @@
+"""The terminal report: what officekit understood of the draft, then one section per review gate."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.text import Text
+
+from officekit.engine.finding import GATES
+from officekit.engine.runner import excerpt_span
+
+SEVERITY_LABEL = {"error": ("错误", "bold red"), "warning": ("警告", "yellow"), "info": ("提示", "cyan")}
+SUMMARY_ELEMENTS = ("发文字号", "签发人", "密级和保密期限", "紧急程度", "主送机关", "成文日期")
+
+
+def where(result, finding) -> str:
+    """A location as a person reads it: 第 N 段 in a Word file, 第 N 行 in a text file, 页眉/页脚."""
+    loc = finding.location
+    draft = result.draft
+    is_text = draft is not None and draft.document.kind == "text"
+    if loc.part == "header":
+        label = f"页眉第 {loc.block} 段"
+    elif loc.part == "footer":
+        label = f"页脚第 {loc.block} 段"
+    else:
+        label = f"第 {loc.block} 行" if is_text else f"第 {loc.block} 段"
+    if draft is not None and loc.part == "body" and 0 < loc.block <= len(draft.document.body):
+        block = draft.document.body[loc.block - 1]
+        if block.table:
+            label += f"（表格{block.table[0]}第{block.table[1]}行第{block.table[2]}列）"
+        elif block.container == "textbox":
+            label += "（文本框）"
+    if loc.start is not None and loc.end is not None and loc.end > loc.start:
+        label += f" 第 {loc.start + 1} 字起"
+    return label
+
+
+def _understood(result) -> Text:
+    draft = result.draft
+    line = Text()
+    doctype = draft.doctype or "未识别"
+    kind = "法定文种" if draft.doctype_statutory else ("非法定文种" if draft.doctype else "")
+    line.append("文种 ", style="dim").append(doctype, style="bold")
+    if kind:
+        line.append(f"（{kind}）", style="dim")
+    line.append(" · 方向 ", style="dim").append(draft.direction or "未能判断")
+    if draft.layout and draft.layout != "文件":
+        line.append(" · 版式 ", style="dim").append(draft.layout)
+    for element in SUMMARY_ELEMENTS:
+        text = draft.text_of(element, sep="")
+        if text:
+            short = text if len(text) <= 40 else text[:39] + "…"
+            line.append(f" · {element} ", style="dim").append(short)
+    return line
+
+
+def _excerpt(result, finding) -> Text:
+    text = Text("    ")
+    loc = finding.location
+    span = None
+    if result.draft is not None:
+        blocks = result.draft.document.blocks(loc.part)
+        if 0 < loc.block <= len(blocks):
+            span = excerpt_span(blocks[loc.block - 1].text, loc.start, loc.end)
+    excerpt = finding.excerpt
+    if span and 0 <= span[0] <= span[1] <= len(excerpt) and span[1] > span[0]:
+        a, b = span
+        text.append(excerpt[:a]).append(excerpt[a:b], style="bold reverse red").append(excerpt[b:])
+    else:
+        text.append(excerpt)
+    return text
+
+
+def _file(console: Console, result, options) -> None:
+    console.print(Text.assemble(("公文审核  ", "bold"), (result.path, "bold underline")))
+    if result.status == "error":
+        console.print(Text(f"  无法读取：{result.error['message']}", style="bold red"))
+        console.print()
+        return
+    console.print(Text("  ").append(_understood(result)))
+    verdicts = result.gate_verdicts(options.fail_on)
+    for gate in GATES:
+        found = [f for f in result.findings if f.gate == gate]
+        passed = verdicts[gate] == "pass"
+        head = Text(f"\n{gate}  ", style="bold")
+        head.append("✔ 通过" if passed else "✘ 未通过", style="bold green" if passed else "bold red")
+        if found:
+            head.append(f"（{len(found)} 个问题）", style="dim")
+        console.print(head)
+        for f in found:
+            label, style = SEVERITY_LABEL[f.severity]
+            console.print(Text.assemble(("  ", ""), (f"[{label}]", style), (f" {where(result, f)} · {f.element} · ", "dim"),
+                                        (f"{f.rule} {f.name}", "dim")))
+            if f.excerpt:
+                console.print(_excerpt(result, f))
+            console.print(Text("    ") + Text(f.message))
+            if f.suggestion:
+                console.print(Text("    建议：", style="green") + Text(f.suggestion))
+            if f.source and options.show_source:
+                console.print(Text(f"    依据：{f.source}", style="dim"))
+    counts = result.counts()
+    console.print(Text.assemble(("\n合计：", "bold"), (f"错误 {counts['error']}", "red" if counts["error"] else ""),
+                                " · ", (f"警告 {counts['warning']}", "yellow" if counts["warning"] else ""),
+                                " · ", f"提示 {counts['info']}"))
+    console.print()
+
+
+def render(results, options) -> str:
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=options.color, no_color=not options.color,
+                      color_system="standard" if options.color else None, width=options.width or 100,
+                      highlight=False, emoji=False, soft_wrap=True)
+    for result in results:
+        _file(console, result, options)
+    if len(results) > 1:
+        errors = sum(r.counts()["error"] for r in results)
+        warnings = sum(r.counts()["warning"] for r in results)
+        unreadable = sum(1 for r in results if r.status == "error")
+        console.print(Text(f"共 {len(results)} 个文件：错误 {errors}，警告 {warnings}，无法读取 {unreadable}", style="bold"))
+    return buffer.getvalue()

@@ -1,0 +1,76 @@
+"""The rule loader rejects broken rules with the file and line, and builds working ones."""
+
+import pytest
+
+from officekit.engine.loader import load_text
+from officekit.engine.rule import RuleError
+
+GOOD = """\
+- id: W901
+  name: 测试规则
+  type: pattern
+  gate: 文字关
+  severity: warning
+  message: 不要写“{match}”
+  source: 实务
+  forbid: 坏词
+  examples:
+    - fail: 这是坏词
+    - pass: 这是好词
+"""
+
+
+def test_a_good_rule_loads_with_its_origin_line():
+    [rule] = load_text(GOOD, "house.yaml")
+    assert rule.id == "W901" and rule.severity == "warning"
+    assert rule.origin == "house.yaml:1"
+    assert callable(rule.check)
+
+
+@pytest.mark.parametrize("change,expected", [
+    (("  forbid: 坏词\n", "  forbid: 坏词\n  colour: red\n"), "未知的键：colour"),
+    (("  forbid: 坏词\n", "  forbid: '(坏词'\n"), "不是合法的正则表达式"),
+    (("  severity: warning\n", "  severity: fatal\n"), "severity"),
+    (("  gate: 文字关\n", "  gate: 内容关\n"), "gate"),
+    (("  type: pattern\n", "  type: telepathy\n"), "类型 'telepathy' 不存在"),
+    (("    - pass: 这是好词\n", ""), "至少要有一个 fail 和一个 pass"),
+    (("- id: W901\n", "- id: X1\n"), "规则编号"),
+    (("  source: 实务\n", ""), "缺少必填项 source"),
+    (("  type: pattern\n", "  type: pattern\n  element: 落款\n"), "不是公文要素"),
+])
+def test_broken_rules_name_file_line_and_problem(change, expected):
+    text = "# a comment line\n" + GOOD.replace(*change)
+    with pytest.raises(RuleError) as info:
+        load_text(text, "house.yaml")
+    assert expected in str(info.value)
+    assert "house.yaml:2" in str(info.value)
+
+
+def test_yaml_syntax_error_names_the_line():
+    with pytest.raises(RuleError) as info:
+        load_text("- id: W901\n  name: [unclosed\n", "bad.yaml")
+    assert "bad.yaml:" in str(info.value) and "YAML" in str(info.value)
+
+
+def test_yaml_tags_cannot_construct_objects():
+    with pytest.raises(RuleError):
+        load_text("- !!python/object/apply:os.system ['true']\n", "evil.yaml")
+
+
+def test_catastrophic_user_regex_is_stopped_with_a_clear_message():
+    from officekit.document.text_reader import from_text
+    from officekit.engine import runner
+    from officekit.engine.rule import REGEX_TIMEOUT
+    from officekit.structure.model import Draft, ElementSpan
+
+    text = GOOD.replace("forbid: 坏词", "forbid: '(a|aa)+c'").replace("这是坏词", "aac").replace(
+        "这是好词", "b")
+    [rule] = load_text(text, "slow.yaml")
+    doc = from_text("a" * 80)
+    draft = Draft(doc, [ElementSpan("正文", "body", 1, 0, len(doc.body[0].text), doc.body[0].text)])
+    import time
+
+    t = time.monotonic()
+    [finding] = runner.run(draft, [rule])
+    assert time.monotonic() - t < REGEX_TIMEOUT + 3
+    assert "超时" in finding.message and finding.rule == "W901"
