@@ -1,0 +1,67 @@
+"""Text patterns of the 公文要素, compiled once.
+
+Patterns are tolerant on purpose: the recogniser must find a 发文字号 written with the wrong brackets or a
+成文日期 with a leading zero, so that the rules can then say what is wrong with it.  Most patterns are meant
+for `fullmatch` on the *compact* text of a block (all whitespace removed, see `compact`).
+"""
+
+from __future__ import annotations
+
+import re
+
+_WS = re.compile(r"\s+")
+
+
+def compact(text: str) -> str:
+    """The block text without any whitespace (spaces, U+3000, NBSP, tabs, line breaks)."""
+    return _WS.sub("", text)
+
+
+_OPEN = "〔\\[［【(（"
+_CLOSE = "〕\\]］】)）"
+_YEAR = r"(?:19|20)\d{2}|[X×Ｘ]{2,4}"
+
+# 发文字号: 机关代字〔2024〕12号 — the code may be empty in templates ("〔2020〕号").
+ZIHAO = re.compile(
+    rf"(?P<code>[^\s{_OPEN}：:，。]{{0,30}}?)\s*[{_OPEN}]\s*(?:{_YEAR})\s*[{_CLOSE}]\s*第?\s*(?:\d+|[X×Ｘ]+)?\s*号"
+)
+# 令号 / 纪要期号 of the special layouts: 第719号, 第3期.
+ORDER_NUMBER = re.compile(r"第[0-9０-９一二三四五六七八九十百〇零]+[号期]")
+SIGNER = re.compile(r"签\s*发\s*人\s*[:：]")
+
+COPY_NUMBER = re.compile(r"\d{6}|[0０]{5}[0-9０-９]")
+SECRECY = re.compile(r"(?:绝密|机密|秘密)(?:[★☆*＊]\S{0,12})?")
+URGENCY = re.compile(r"特急|加急|特提|平急")
+
+_CN_NUM = "〇零○Ｏ一二三四五六七八九十"
+_DATE = (
+    rf"(?:(?:19|20)\d{{2}}|[{_CN_NUM}]{{4}}|[X×Ｘ]{{2,4}})年"
+    rf"(?:\d{{1,2}}|[{_CN_NUM}]{{1,3}}|[X×Ｘ]{{1,2}})月"
+    rf"(?:\d{{1,2}}|[{_CN_NUM}]{{1,3}}|[X×Ｘ]{{1,2}})日"
+)
+DATE = re.compile(_DATE)
+# 署名 and 成文日期 on one line: "国务院办公厅 2021年4月21日" (compact form).
+SIGNATURE_AND_DATE = re.compile(rf"(?P<org>[^\d，。：；、（）()]{{2,30}}?)(?P<date>{_DATE})")
+ISSUE_LINE = re.compile(rf".*?{_DATE}印发")  # 印发机关和印发日期 (compact)
+COPY_TO = re.compile(r"抄\s*送\s*[:：]")
+MAIN_TO_IN_RECORD = re.compile(r"主\s*送\s*[:：]")
+
+ATTACHMENT_NOTE = re.compile(r"附\s*件\s*[:：]")  # 附件说明 starts with 附件：
+ATTACHMENT_LABEL = re.compile(r"附件[0-9０-９一二三四五六七八九十]*[:：]?")  # the label line of an attachment page
+LIST_ITEM = re.compile(r"\d+\s*[.．、]")  # continuation lines of a 附件说明: 2．xxx
+
+NOTE = re.compile(r"[（(].+[）)]")  # 附注: （此件公开发布）
+DATELINE = re.compile(r"新华社\S{0,12}电")  # news-agency dateline in front of a published text
+
+PAGE_NUMBER = re.compile(r"[—\-－–~～]\s*\d+\s*[—\-－–~～]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+")
+
+# Heading numbering of 正文 (GB/T 9704 §7.3.3): 一、 → （一） → 1. → （1）.
+HEADINGS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (1, re.compile(r"[一二三四五六七八九十百]+\s*、")),
+    (2, re.compile(r"[（(]\s*[一二三四五六七八九十百]+\s*[）)]")),
+    (3, re.compile(r"\d+\s*[.．](?!\d)")),
+    (4, re.compile(r"[（(]\s*\d+\s*[）)]")),
+)
+
+# Things that end a sentence: a block holding them is body text, never a title or a 署名.
+SENTENCE_END = re.compile(r"[。！？!?；;]")

@@ -1,0 +1,518 @@
+"""The recogniser: tag the blocks of a `Document` with the 18 公文要素 and infer 文种, 行文方向 and layout.
+
+A 公文 is read the way a reviewer reads it, in a few linear passes over the body blocks:
+
+1. the front (版头 and 标题): 份号, 密级, 紧急程度, 发文机关标志, 发文字号 (+签发人) and the title lines,
+   up to the first line that reads like a 主送 or like body text;
+2. the 主送机关 right after it (one or more lines ending in a full-width colon);
+3. the 版记 at the very end (抄送 / 主送 / 印发 lines, also in table cells);
+4. the 落款 between them: the first stand-alone 成文日期, the 署名 lines just above it, the 附件说明 above
+   those, the 附注 just below it; whatever follows the 落款 up to the 版记 is 附件;
+5. everything between the 主送 and the 落款 is 正文, with heading levels 一、/（一）/1./（1）.
+
+Patterns decide on plain text; for .docx, formatting adds evidence where text cannot (a red or very large
+line at the top is the 发文机关标志 even without "文件").  Nothing here is quadratic: each pass walks the
+blocks once with precompiled patterns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from officekit.document.model import Block, Document
+from officekit.structure import patterns as P
+from officekit.structure.doctype import direction_of, doctype_of, ends_with_statutory_doctype
+from officekit.structure.model import Draft, ElementSpan
+
+# How far the front (版头 + 标题) may reach: real ones have at most a dozen lines.
+_FRONT_MAX_LINES = 30
+_TITLE_MAX_LINES = 6  # lines of more than three characters; a vertically set title has many 1-char lines
+_MAIN_TO_MAX_LINES = 5
+_SIGNATURE_MAX_LINES = 4
+_ATTACHMENT_NOTE_MAX_LINES = 12
+_CLOSING_FORMULAS = ("特此", "此复", "此令", "此致", "敬礼", "妥否", "当否", "请批示", "请审批")
+
+
+def recognize(document: Document) -> Draft:
+    """Tag `document` with 公文要素 and read its 文种, 行文方向 and layout."""
+    return _Recogniser(document).run()
+
+
+# -- block helpers ---------------------------------------------------------------------------------
+
+
+def _is_red(block: Block) -> bool:
+    """Most visible characters are in a red colour (the 发文机关标志 is printed red)."""
+    red = total = 0
+    for run in block.runs:
+        n = len(P.compact(run.text))
+        total += n
+        color = run.props.color if run.props else None
+        if color and len(color) == 6:
+            try:
+                r, g, b = int(color[0:2], 16), int(color[2:4], 16), int(color[4:6], 16)
+            except ValueError:
+                continue
+            if r >= 0xC0 and g <= 0x70 and b <= 0x70:
+                red += n
+    return total > 0 and red * 2 >= total
+
+
+def _max_size(block: Block) -> float:
+    sizes = [run.props.size_pt for run in block.runs if run.props and run.props.size_pt and run.text.strip()]
+    return max(sizes, default=0.0)
+
+
+def _alignment(block: Block) -> str | None:
+    return block.props.alignment if block.props else None
+
+
+def _heading_text(block: Block) -> str:
+    """The text as the reader sees it: Word's automatic numbering label in front."""
+    label = block.props.numbering_label if block.props and block.props.numbering_label else ""
+    return label + block.text.lstrip()
+
+
+def heading_level(text: str) -> int | None:
+    """1–4 for 一、/（一）/1./（1） at the start of `text`, else None."""
+    stripped = text.lstrip()
+    for level, pattern in P.HEADINGS:
+        if pattern.match(stripped):
+            return level
+    return None
+
+
+@dataclass
+class _Zihao:
+    """Where the 发文字号 (and a 签发人 on the same line) sit in a block."""
+
+    zihao: tuple[int, int]
+    signer: tuple[int, int] | None = None
+
+
+def _match_zihao(text: str, flat: str) -> _Zihao | None:
+    """A block that is a 发文字号, possibly followed by 签发人：… on the same line (上行文)."""
+    signer = P.SIGNER.search(text)
+    head = text[: signer.start()] if signer else text
+    lead = len(head) - len(head.lstrip())
+    core = head.strip()
+    if not core:
+        return None
+    match = P.ZIHAO.fullmatch(core)
+    if not match:
+        return None
+    span = (lead, lead + len(core))
+    if signer:
+        return _Zihao(span, (signer.start(), len(text.rstrip())))
+    return _Zihao(span)
+
+
+@dataclass
+class _Front:
+    marks: list[int] = field(default_factory=list)
+    title: list[int] = field(default_factory=list)
+    head_before_title: bool = False  # 份号/密级/紧急/字号 above the title: there is a 版头
+    zihao_block: int | None = None
+    end: int = 0  # first block after the front
+
+
+class _Recogniser:
+    def __init__(self, document: Document):
+        self.document = document
+        self.blocks = document.body
+        self.flat = [P.compact(b.text) for b in self.blocks]
+        self.spans: dict[int, list[ElementSpan]] = {}
+        self.draft = Draft(document=document)
+        # Body blocks that carry text, page-number lines left out (text exported from a PDF has them).
+        self.lines: list[int] = []
+        for i, flat in enumerate(self.flat):
+            if not flat:
+                continue
+            if P.PAGE_NUMBER.fullmatch(flat):
+                self._tag(i, "页码")
+                continue
+            self.lines.append(i)
+
+    # -- tagging -----------------------------------------------------------------------------------
+    def _tag(self, i: int, element: str, start: int | None = None, end: int | None = None) -> None:
+        block = self.blocks[i]
+        s = 0 if start is None else start
+        e = len(block.text) if end is None else end
+        self.spans.setdefault(i, []).append(ElementSpan(element, block.part, block.index, s, e, block.text[s:e]))
+
+    def _tagged(self, i: int) -> bool:
+        return i in self.spans
+
+    def _next_line(self, pos: int) -> int | None:
+        return self.lines[pos] if pos < len(self.lines) else None
+
+    # -- passes ------------------------------------------------------------------------------------
+    def run(self) -> Draft:
+        front = self._front()
+        body_start_pos = self._main_to(front.end)
+        record_pos = self._record(body_start_pos)
+        closing = self._closing(body_start_pos, record_pos)
+        self._body(body_start_pos, closing, front)
+        self._page_numbers()
+
+        draft = self.draft
+        draft.spans = [s for i in sorted(self.spans) for s in self.spans[i]] + self._footer_spans
+        self._infer(front)
+        return draft
+
+    # 1. 版头 and 标题 ---------------------------------------------------------------------------------
+    def _front(self) -> _Front:
+        front = _Front()
+        items: list[tuple[str, int]] = []  # ("mark?"/"head", block) in reading order
+        run: list[int] = []  # candidate title/mark lines since the last head item
+        pos = 0
+        while pos < len(self.lines) and pos < _FRONT_MAX_LINES:
+            i = self.lines[pos]
+            block, flat = self.blocks[i], self.flat[i]
+            zihao = _match_zihao(block.text, flat)
+            if zihao:
+                self._tag(i, "发文字号", *zihao.zihao)
+                if zihao.signer:
+                    self._tag(i, "签发人", *zihao.signer)
+                front.zihao_block = front.zihao_block if front.zihao_block is not None else i
+                items.append(("zihao", i))
+                run = []
+            elif not items and not run and P.COPY_NUMBER.fullmatch(flat):
+                self._tag(i, "份号")
+                items.append(("head", i))
+            elif P.SECRECY.fullmatch(flat) and not front.title:
+                self._tag(i, "密级和保密期限")
+                items.append(("head", i))
+            elif P.URGENCY.fullmatch(flat) and not front.title:
+                self._tag(i, "紧急程度")
+                items.append(("head", i))
+            elif P.ORDER_NUMBER.fullmatch(flat) and run:
+                self._tag(i, "发文字号")  # 令号 (第719号) or 纪要期号 (第3期)
+                front.zihao_block = front.zihao_block if front.zihao_block is not None else i
+                items.append(("zihao", i))
+                run = []
+            elif P.SIGNER.match(flat):
+                self._tag(i, "签发人")
+                items.append(("head", i))
+            elif P.DATELINE.match(flat) and len(flat) <= 20:
+                self._tag(i, "正文")  # 新华社北京…电: part of the published text, the title may follow
+                items.append(("dateline", i))
+                run = []
+            elif self._ends_front(flat) and not self._title_continues(run, flat, pos):
+                break
+            else:
+                if run and self._title_complete(run, flat):
+                    break
+                run.append(i)
+                items.append(("line", i))
+            pos += 1
+        front.end = pos
+        self._split_marks_and_title(front, items)
+        return front
+
+    def _ends_front(self, flat: str) -> bool:
+        """A line that is body text or a 主送, never part of a title or a 发文机关标志."""
+        return (
+            bool(P.SENTENCE_END.search(flat))
+            or "：" in flat
+            or ":" in flat
+            or flat.endswith(("，", ",", "、"))
+            or len(flat) > 60
+            or (heading_level(flat) in (1, 2, 4))
+        )
+
+    def _title_continues(self, run: list[int], flat: str, pos: int) -> bool:
+        """A title broken after an enumeration comma (…南昌、新余、\n抚州…) goes on on the next line.
+        On the first line it could as well be a 主送 (北京市、天津市、\n河北省人民政府：): look ahead
+        for the 文种 that ends a title before a line that ends in a colon."""
+        if not flat.endswith("、") or len(flat) > 40 or P.SENTENCE_END.search(flat) or "：" in flat:
+            return False
+        if run:
+            return not ends_with_statutory_doctype("".join(self.flat[i] for i in run))
+        joined = flat
+        for i in self.lines[pos + 1 : pos + 5]:
+            nxt = self.flat[i]
+            if nxt.endswith(("：", ":")) or P.SENTENCE_END.search(nxt):
+                return False
+            joined += nxt
+            if ends_with_statutory_doctype(joined):
+                return True
+        return False
+
+    def _title_complete(self, run: list[int], flat: str) -> bool:
+        """The title so far already ends in its 文种 (or is long enough): the next line starts something else."""
+        so_far = "".join(self.flat[i] for i in run)
+        if flat.startswith(("的", "（", "(")) or len(flat) <= 3:
+            return False
+        long_lines = sum(1 for i in run if len(self.flat[i]) > 3)
+        return long_lines >= _TITLE_MAX_LINES or ends_with_statutory_doctype(so_far)
+
+    def _split_marks_and_title(self, front: _Front, items: list[tuple[str, int]]) -> None:
+        """Candidate lines above the 发文字号 are the 发文机关标志 when a title follows the 字号;
+        otherwise (a published text: title, then its 字号) they are the title."""
+        lines = [i for kind, i in items if kind == "line"]
+        zihao = front.zihao_block
+        before = [i for i in lines if zihao is not None and i < zihao]
+        after = [i for i in lines if zihao is None or i > zihao]
+        marks: list[int] = []
+        if zihao is not None and after:
+            marks = before
+        else:
+            # No 字号 between them: a leading line is a 标志 only when it says so (…文件/…令/…纪要 with a
+            # number below it) or looks like one (red, very large).
+            for i in lines:
+                if self._looks_like_mark(i, numbered=zihao is not None and i < zihao):
+                    marks.append(i)
+                else:
+                    break
+        title = [i for i in lines if i not in marks]
+        # Joint issuance may put the 标志 lines below a "文件" line or beside it; any red line belongs there.
+        title = [i for i in title if not (self.blocks[i].has_format and _is_red(self.blocks[i]))] or title
+        marks = sorted(set(marks) | (set(lines) - set(title)))
+        for i in marks:
+            self._tag(i, "发文机关标志")
+        for i in title:
+            note = P.NOTE.fullmatch(self.flat[i])
+            if note and P.DATE.search(self.flat[i]):
+                self._tag(i, "成文日期")  # （2021年6月29日…通过） under a party document's title
+            else:
+                self._tag(i, "标题")
+        front.marks, front.title = marks, title
+        first_title = title[0] if title else None
+        front.head_before_title = any(
+            kind in ("head", "zihao") and (first_title is None or i < first_title) for kind, i in items
+        )
+
+    def _looks_like_mark(self, i: int, numbered: bool) -> bool:
+        flat, block = self.flat[i], self.blocks[i]
+        if flat.endswith("文件"):
+            return True
+        if numbered and (flat.endswith("令") or flat.endswith("纪要")):
+            return True
+        if block.has_format and (_is_red(block) or _max_size(block) >= 28):
+            return True
+        return False
+
+    # 2. 主送机关 -------------------------------------------------------------------------------------
+    def _main_to(self, pos: int) -> int:
+        """Tag the 主送 lines starting at line `pos`; return the line position where 正文 starts."""
+        chosen: list[int] = []
+        for k in range(pos, min(pos + _MAIN_TO_MAX_LINES, len(self.lines))):
+            i = self.lines[k]
+            flat = self.flat[i]
+            if (
+                P.SENTENCE_END.search(flat)
+                or "如下" in flat
+                or len(flat) > 200
+                or heading_level(flat)
+                or self._tagged(i)
+            ):
+                return pos
+            chosen.append(i)
+            if flat.endswith(("：", ":")):
+                for j in chosen:
+                    self._tag(j, "主送机关")
+                return k + 1
+        return pos
+
+    # 3. 版记 ----------------------------------------------------------------------------------------
+    def _record(self, pos: int) -> int:
+        """Tag the 版记 (抄送, 主送, 印发) at the end; return the line position where it starts."""
+        found: list[tuple[int, str]] = []  # (line position, element)
+        for k in range(pos, len(self.lines)):
+            flat = self.flat[self.lines[k]]
+            if P.COPY_TO.match(flat):
+                found.append((k, "抄送机关"))
+            elif P.MAIN_TO_IN_RECORD.match(flat):
+                found.append((k, "主送机关"))
+            elif P.ISSUE_LINE.fullmatch(flat):
+                found.append((k, "印发机关和印发日期"))
+        if not found:
+            return len(self.lines)
+        # Keep the last cluster: 版记 lines with at most a few short lines (wrapped names, table cells) between.
+        cluster = [found[-1]]
+        for k, element in reversed(found[:-1]):
+            gap = range(k + 1, cluster[0][0])
+            if len(gap) > 3 or any(len(self.flat[self.lines[g]]) > 120 for g in gap):
+                break
+            cluster.insert(0, (k, element))
+        start = cluster[0][0]
+        rows = self._table_rows_of([self.lines[k] for k, e in cluster if e == "印发机关和印发日期"])
+        current: str | None = None
+        for k in range(start, len(self.lines)):
+            i = self.lines[k]
+            element = next((e for kk, e in cluster if kk == k), None)
+            if element:
+                current = element
+                self._tag(i, element)
+            elif self._row_of(i) in rows:
+                self._tag(i, "印发机关和印发日期")
+            elif current in ("抄送机关", "主送机关") and len(self.flat[i]) <= 120:
+                self._tag(i, current)  # wrapped list of names
+        return start
+
+    def _row_of(self, i: int) -> tuple[int, int] | None:
+        table = self.blocks[i].table
+        return (table[0], table[1]) if table else None
+
+    def _table_rows_of(self, blocks: list[int]) -> set[tuple[int, int]]:
+        return {row for i in blocks if (row := self._row_of(i)) is not None}
+
+    # 4. 落款, 附件说明, 附注, 附件 ---------------------------------------------------------------------
+    def _closing(self, start: int, end: int) -> int:
+        """Tag 署名, 成文日期, 附件说明, 附注 and 附件 pages between line positions start and end;
+        return the line position where 正文 ends."""
+        label_pos = next(
+            (k for k in range(start + 1, end) if P.ATTACHMENT_LABEL.fullmatch(self.flat[self.lines[k]])),
+            None,
+        )
+        search_end = label_pos if label_pos is not None else end
+        date_pos, split = self._find_date(start, search_end)
+        if date_pos is None:
+            body_end = label_pos if label_pos is not None else end
+            body_end = self._attachment_note(start, body_end)
+            if label_pos is not None:
+                self._attachments(label_pos, end)
+            return body_end
+
+        i = self.lines[date_pos]
+        if split:
+            org_end, date_start = split
+            self._tag(i, "发文机关署名", 0, org_end)
+            self._tag(i, "成文日期", date_start, len(self.blocks[i].text.rstrip()))
+            signature_pos = date_pos
+        else:
+            self._tag(i, "成文日期")
+            signature_pos = date_pos
+            while signature_pos - 1 > start and date_pos - (signature_pos - 1) <= _SIGNATURE_MAX_LINES:
+                if not self._signature_like(self.flat[self.lines[signature_pos - 1]]):
+                    break
+                signature_pos -= 1
+            for k in range(signature_pos, date_pos):
+                self._tag(self.lines[k], "发文机关署名")
+        self._seal(signature_pos, date_pos)
+        after = date_pos + 1
+        while after < end and after - date_pos <= 2 and P.NOTE.fullmatch(self.flat[self.lines[after]]):
+            self._tag(self.lines[after], "附注")
+            after += 1
+        self._attachments(after, end)
+        return self._attachment_note(start, signature_pos)
+
+    def _find_date(self, start: int, end: int) -> tuple[int | None, tuple[int, int] | None]:
+        """The 成文日期 line of the 落款: the first stand-alone date whose line above reads like a 署名
+        (else the first stand-alone date).  Returns its line position and, when 署名 and date share the
+        line, the end of the 署名 and the start of the date in the block text."""
+        first_plain: int | None = None
+        for k in range(start + 1, end):
+            i = self.lines[k]
+            flat = self.flat[i]
+            if P.DATE.fullmatch(flat):
+                if self._signature_like(self.flat[self.lines[k - 1]]):
+                    return k, None
+                first_plain = k if first_plain is None else first_plain
+            elif (m := P.SIGNATURE_AND_DATE.fullmatch(flat)) and self._signature_like(m.group("org")):
+                text = self.blocks[i].text
+                date = P.DATE.search(text)
+                if date:
+                    org_end = len(text[: date.start()].rstrip())
+                    return k, (org_end, date.start())
+        return first_plain, None
+
+    def _signature_like(self, flat: str) -> bool:
+        return (
+            2 <= len(flat) <= 40
+            and not P.SENTENCE_END.search(flat)
+            and "：" not in flat
+            and ":" not in flat
+            and not flat.endswith(("，", ",", "、"))
+            and heading_level(flat) is None
+            and not P.ATTACHMENT_NOTE.match(flat)
+            and not P.LIST_ITEM.match(flat)
+            and not flat.startswith(_CLOSING_FORMULAS)
+        )
+
+    def _attachment_note(self, start: int, end: int) -> int:
+        """Tag a 附件说明 (附件：1．… and its wrapped lines) just above line position `end`; return
+        the line position where it starts (or `end`)."""
+        for k in range(end - 1, max(start, end - _ATTACHMENT_NOTE_MAX_LINES) - 1, -1):
+            flat = self.flat[self.lines[k]]
+            if P.ATTACHMENT_NOTE.match(flat):
+                for kk in range(k, end):
+                    self._tag(self.lines[kk], "附件说明")
+                return k
+            if P.SENTENCE_END.search(flat[:-1] if flat.endswith("。") else flat) or len(flat) > 80:
+                break
+        return end
+
+    def _attachments(self, start: int, end: int) -> None:
+        for k in range(start, end):
+            if not self._tagged(self.lines[k]):
+                self._tag(self.lines[k], "附件")
+
+    def _seal(self, signature_pos: int, date_pos: int) -> None:
+        """A picture or shape anchored at the 落款 is the 印章."""
+        first = self.lines[signature_pos - 1] + 1 if signature_pos > 0 else 0
+        last = self.lines[date_pos]
+        for i in range(first, last + 1):
+            if any(shape.kind in ("picture", "shape") for shape in self.blocks[i].shapes):
+                self._tag(i, "印章")
+
+    # 5. 正文 ----------------------------------------------------------------------------------------
+    def _body(self, start: int, end: int, front: _Front) -> None:
+        for k in range(start, end):
+            i = self.lines[k]
+            if not self._tagged(i):
+                self._tag(i, "正文")
+        # Lines the front skipped over before the body (a title line that was not the first group).
+        for k in range(front.end, start):
+            if not self._tagged(self.lines[k]):
+                self._tag(self.lines[k], "正文")
+        for i, spans in self.spans.items():
+            if spans[0].element in ("正文", "附件"):
+                level = heading_level(_heading_text(self.blocks[i]))
+                if level:
+                    self.draft.heading_levels[self.blocks[i].index] = level
+
+    # 6. 页码 ----------------------------------------------------------------------------------------
+    def _page_numbers(self) -> None:
+        self._footer_spans: list[ElementSpan] = []
+        for block in self.document.footer + self.document.header:
+            flat = P.compact(block.text)
+            has_field = any(" PAGE " in f" {instr.upper()} " for instr in block.fields)
+            if has_field or (flat and P.PAGE_NUMBER.fullmatch(flat)):
+                self._footer_spans.append(
+                    ElementSpan("页码", block.part, block.index, 0, len(block.text), block.text)
+                )
+
+    # -- 文种, direction, layout ------------------------------------------------------------------------
+    def _infer(self, front: _Front) -> None:
+        draft = self.draft
+        title = "".join(self.flat[i] for i in front.title if draft.element_at("body", self.blocks[i].index) == "标题")
+        mark = "".join(self.flat[i] for i in front.marks)
+        doctype, statutory = doctype_of(title)
+
+        zihao = draft.first("发文字号")
+        zihao_text = P.compact(zihao.text) if zihao else ""
+        if mark:
+            if mark.endswith("文件"):
+                layout = "文件"
+            elif mark.endswith("令") or "命令" in mark or P.ORDER_NUMBER.fullmatch(zihao_text or "-"):
+                layout = "命令" if mark.endswith(("令", "命令")) else "文件"
+            elif mark.endswith("纪要"):
+                layout = "纪要"
+            elif doctype == "函" or "函" in zihao_text or self._right_aligned(zihao):
+                layout = "信函"
+            else:
+                layout = "文件"
+        else:
+            layout = "文件" if front.head_before_title else "无版头"
+        if doctype is None and not title:
+            # 命令 and 纪要 layouts have no separate title: the 标志 names the 文种.
+            doctype, statutory = doctype_of(mark, strict=True)
+        draft.layout = layout
+        draft.doctype, draft.doctype_statutory = doctype, statutory
+        body_text = draft.text_of("正文")
+        draft.direction = direction_of(doctype, draft.has("签发人"), draft.text_of("主送机关"), body_text)
+
+    def _right_aligned(self, span: ElementSpan | None) -> bool:
+        return span is not None and _alignment(self.document.block("body", span.block)) == "right"
