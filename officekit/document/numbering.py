@@ -34,7 +34,7 @@ def chinese_counting(n: int, digits: str = _CN_DIGITS, units: str = "十百千")
                 zero_pending = True
             continue
         if zero_pending:
-            parts.append(digits[0])
+            parts.append("零")
             zero_pending = False
         if not (digit == 1 and power == 10 and not parts and digits is _CN_DIGITS):
             parts.append(digits[digit])
