@@ -63,6 +63,8 @@ def parse_xml(data: bytes, path: str, part: str) -> etree._Element:
     try:
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
+        if "Excessive depth" in str(exc.msg):  # libxml2's nesting limit (256): a crafted file, not a draft
+            raise InputError(path, "too-large", f"{part} 的 XML 嵌套超过 256 层（如表格层层嵌套），拒绝读取") from None
         raise InputError(path, "corrupt", f"{part} 不是格式正确的 XML（{exc.msg}），文件可能已损坏") from None
     if root is None:
         raise InputError(path, "corrupt", f"{part} 为空，文件可能已损坏")
