@@ -19,14 +19,14 @@ def compact(text: str) -> str:
 
 _OPEN = "〔\\[［【(（"
 _CLOSE = "〕\\]］】)）"
-_YEAR = r"(?:19|20)\d{2}|[X×Ｘ]{2,4}"
+_YEAR = r"(?:19|20)(?:\d{2}|[X×Ｘ]{2})|[X×Ｘ]{2,4}"
 
 # 发文字号: 机关代字〔2024〕12号 — the code may be empty in templates ("〔2020〕号").
 ZIHAO = re.compile(
-    rf"(?P<code>[^\s{_OPEN}：:，。]{{0,30}}?)\s*[{_OPEN}]\s*(?:{_YEAR})\s*[{_CLOSE}]\s*第?\s*(?:\d+|[X×Ｘ]+)?\s*号"
+    rf"(?P<code>[^\s{_OPEN}：:，。]{{0,30}}?)\s*[{_OPEN}]\s*(?:{_YEAR})\s*[{_CLOSE}]\s*第?\s*(?:\d+|[X×Ｘ]+)?\s*[号期次]"
 )
 # 令号 / 纪要期号 of the special layouts: 第719号, 第3期.
-ORDER_NUMBER = re.compile(r"第[0-9０-９一二三四五六七八九十百〇零]+[号期]")
+ORDER_NUMBER = re.compile(r"第[0-9０-９一二三四五六七八九十百〇零X×Ｘ]*[号期]")
 SIGNER = re.compile(r"签\s*发\s*人\s*[:：]")
 
 COPY_NUMBER = re.compile(r"\d{6}|[0０]{5}[0-9０-９]")
@@ -51,6 +51,8 @@ ATTACHMENT_LABEL = re.compile(r"附件[0-9０-９一二三四五六七八九十]
 LIST_ITEM = re.compile(r"\d+\s*[.．、]")  # continuation lines of a 附件说明: 2．xxx
 
 NOTE = re.compile(r"[（(].+[）)]")  # 附注: （此件公开发布）
+SEAL_PLACEHOLDER = re.compile(r"[〔\[［【（(]?\s*(?:此处)?(?:加盖|盖)?\S{0,4}(?:印章|公章|签名章)\s*[〕\]］】）)]?")
+ATTENDANCE = re.compile(r"(?:出\s*席|请\s*假|列\s*席|缺\s*席)\s*[:：]")  # 纪要 attendance lines (§10.3)
 DATELINE = re.compile(r"新华社\S{0,12}电")  # news-agency dateline in front of a published text
 
 PAGE_NUMBER = re.compile(r"[—\-－–~～]\s*\d+\s*[—\-－–~～]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+")
@@ -65,3 +67,5 @@ HEADINGS: tuple[tuple[int, re.Pattern[str]], ...] = (
 
 # Things that end a sentence: a block holding them is body text, never a title or a 署名.
 SENTENCE_END = re.compile(r"[。！？!?；;]")
+# A line with no letter, digit or Han character (★ on the 版头 line, ——— rules): never an element.
+ORNAMENT = re.compile(r"[^\w]+")

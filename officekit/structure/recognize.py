@@ -165,17 +165,32 @@ class _Recogniser:
         front = _Front()
         items: list[tuple[str, int]] = []  # ("mark?"/"head", block) in reading order
         run: list[int] = []  # candidate title/mark lines since the last head item
+        special_layout = False  # a 令 or 纪要 标志 with its number has been seen
         pos = 0
         while pos < len(self.lines) and pos < _FRONT_MAX_LINES:
             i = self.lines[pos]
             block, flat = self.blocks[i], self.flat[i]
             zihao = _match_zihao(block.text, flat)
-            if zihao:
+            if P.ORNAMENT.fullmatch(flat):
+                pass  # ★ in the 版头 separator line
+            elif special_layout and not zihao and not P.ORDER_NUMBER.fullmatch(flat) and not (
+                not run and self._title_like_after_number(i)
+            ):
+                # 命令 and 纪要 layouts have no title of their own: after the 标志 and its number comes
+                # the text, possibly preceded by the issuing office and date line of a 纪要.
+                org_date = P.SIGNATURE_AND_DATE.fullmatch(flat)
+                if org_date and not P.SENTENCE_END.search(flat):
+                    self._tag_signature_and_date(i)
+                    items.append(("head", i))
+                else:
+                    break
+            elif zihao:
                 self._tag(i, "发文字号", *zihao.zihao)
                 if zihao.signer:
                     self._tag(i, "签发人", *zihao.signer)
                 front.zihao_block = front.zihao_block if front.zihao_block is not None else i
                 items.append(("zihao", i))
+                special_layout = special_layout or self._special_mark(run)
                 run = []
             elif not items and not run and P.COPY_NUMBER.fullmatch(flat):
                 self._tag(i, "份号")
@@ -188,6 +203,7 @@ class _Recogniser:
                 items.append(("head", i))
             elif P.ORDER_NUMBER.fullmatch(flat) and run:
                 self._tag(i, "发文字号")  # 令号 (第719号) or 纪要期号 (第3期)
+                special_layout = self._special_mark(run)
                 front.zihao_block = front.zihao_block if front.zihao_block is not None else i
                 items.append(("zihao", i))
                 run = []
@@ -200,8 +216,10 @@ class _Recogniser:
                 run = []
             elif self._ends_front(flat) and not self._title_continues(run, flat, pos):
                 break
+            elif P.DATE.fullmatch(flat) or P.SIGNATURE_AND_DATE.fullmatch(flat):
+                break  # a 落款 date: the draft has no body text between title and 落款
             else:
-                if run and self._title_complete(run, flat):
+                if run and (self._title_complete(run, flat) or self._format_breaks(run[-1], i)):
                     break
                 run.append(i)
                 items.append(("line", i))
@@ -209,6 +227,31 @@ class _Recogniser:
         front.end = pos
         self._split_marks_and_title(front, items)
         return front
+
+    def _title_like_after_number(self, i: int) -> bool:
+        """A 命令/纪要 may still carry a title under its number: short, ending in a 文种 or set centred
+        in a large size."""
+        flat, block = self.flat[i], self.blocks[i]
+        if P.SENTENCE_END.search(flat) or len(flat) > 60:
+            return False
+        if block.has_format:
+            return _alignment(block) == "center" and _max_size(block) >= 18
+        return ends_with_statutory_doctype(flat)
+
+    def _format_breaks(self, previous: int, i: int) -> bool:
+        """In a .docx a title is centred: a line that is not, below centred title lines, starts the text."""
+        a, b = self.blocks[previous], self.blocks[i]
+        return a.has_format and _alignment(a) == "center" and _alignment(b) != "center"
+
+    def _special_mark(self, run: list[int]) -> bool:
+        """The lines above a number are a 命令 or 纪要 标志 (…令 / …纪要)."""
+        return bool(run) and any(self.flat[i].endswith(("令", "纪要")) for i in run[-1:])
+
+    def _tag_signature_and_date(self, i: int) -> None:
+        text = self.blocks[i].text
+        date = P.DATE.search(text)
+        self._tag(i, "发文机关署名", len(text) - len(text.lstrip()), len(text[: date.start()].rstrip()))
+        self._tag(i, "成文日期", date.start(), len(text.rstrip()))
 
     def _ends_front(self, flat: str) -> bool:
         """A line that is body text or a 主送, never part of a title or a 发文机关标志."""
@@ -367,7 +410,7 @@ class _Recogniser:
             None,
         )
         search_end = label_pos if label_pos is not None else end
-        date_pos, split = self._find_date(start, search_end)
+        date_pos, shared_line = self._find_date(start, search_end)
         if date_pos is None:
             body_end = label_pos if label_pos is not None else end
             body_end = self._attachment_note(start, body_end)
@@ -376,10 +419,8 @@ class _Recogniser:
             return body_end
 
         i = self.lines[date_pos]
-        if split:
-            org_end, date_start = split
-            self._tag(i, "发文机关署名", 0, org_end)
-            self._tag(i, "成文日期", date_start, len(self.blocks[i].text.rstrip()))
+        if shared_line:
+            self._tag_signature_and_date(i)
             signature_pos = date_pos
         else:
             self._tag(i, "成文日期")
@@ -389,7 +430,8 @@ class _Recogniser:
                     break
                 signature_pos -= 1
             for k in range(signature_pos, date_pos):
-                self._tag(self.lines[k], "发文机关署名")
+                i_sig = self.lines[k]
+                self._tag(i_sig, "印章" if P.SEAL_PLACEHOLDER.fullmatch(self.flat[i_sig]) else "发文机关署名")
         self._seal(signature_pos, date_pos)
         after = date_pos + 1
         while after < end and after - date_pos <= 2 and P.NOTE.fullmatch(self.flat[self.lines[after]]):
@@ -398,25 +440,19 @@ class _Recogniser:
         self._attachments(after, end)
         return self._attachment_note(start, signature_pos)
 
-    def _find_date(self, start: int, end: int) -> tuple[int | None, tuple[int, int] | None]:
+    def _find_date(self, start: int, end: int) -> tuple[int | None, bool]:
         """The 成文日期 line of the 落款: the first stand-alone date whose line above reads like a 署名
-        (else the first stand-alone date).  Returns its line position and, when 署名 and date share the
-        line, the end of the 署名 and the start of the date in the block text."""
+        (else the first stand-alone date).  Returns its line position and whether the 署名 shares it."""
         first_plain: int | None = None
         for k in range(start + 1, end):
-            i = self.lines[k]
-            flat = self.flat[i]
+            flat = self.flat[self.lines[k]]
             if P.DATE.fullmatch(flat):
                 if self._signature_like(self.flat[self.lines[k - 1]]):
-                    return k, None
+                    return k, False
                 first_plain = k if first_plain is None else first_plain
             elif (m := P.SIGNATURE_AND_DATE.fullmatch(flat)) and self._signature_like(m.group("org")):
-                text = self.blocks[i].text
-                date = P.DATE.search(text)
-                if date:
-                    org_end = len(text[: date.start()].rstrip())
-                    return k, (org_end, date.start())
-        return first_plain, None
+                return k, True
+        return first_plain, False
 
     def _signature_like(self, flat: str) -> bool:
         return (
@@ -445,9 +481,13 @@ class _Recogniser:
         return end
 
     def _attachments(self, start: int, end: int) -> None:
+        attendance = True  # 纪要: 出席/请假/列席 lines may follow the 落款; they belong to the text
         for k in range(start, end):
-            if not self._tagged(self.lines[k]):
-                self._tag(self.lines[k], "附件")
+            i = self.lines[k]
+            if self._tagged(i):
+                continue
+            attendance = attendance and bool(P.ATTENDANCE.match(self.flat[i]))
+            self._tag(i, "正文" if attendance else "附件")
 
     def _seal(self, signature_pos: int, date_pos: int) -> None:
         """A picture or shape anchored at the 落款 is the 印章."""
@@ -506,8 +546,8 @@ class _Recogniser:
                 layout = "文件"
         else:
             layout = "文件" if front.head_before_title else "无版头"
-        if doctype is None and not title:
-            # 命令 and 纪要 layouts have no separate title: the 标志 names the 文种.
+        if doctype is None:
+            # 命令 and 纪要 layouts have no separate title, a 公告 标志 names its 文种: use the 标志.
             doctype, statutory = doctype_of(mark, strict=True)
         draft.layout = layout
         draft.doctype, draft.doctype_statutory = doctype, statutory
