@@ -536,10 +536,10 @@ class _Recogniser:
         if mark:
             if mark.endswith("文件"):
                 layout = "文件"
-            elif mark.endswith("令") or "命令" in mark or P.ORDER_NUMBER.fullmatch(zihao_text or "-"):
-                layout = "命令" if mark.endswith(("令", "命令")) else "文件"
             elif mark.endswith("纪要"):
                 layout = "纪要"
+            elif mark.endswith("令"):
+                layout = "命令"
             elif doctype == "函" or "函" in zihao_text or self._right_aligned(zihao):
                 layout = "信函"
             else:

@@ -1,0 +1,299 @@
+"""The recogniser: 公文要素 spans, 文种, 行文方向 and layout on plain text and on formatted documents."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from officekit.document.model import Block, Document, ParagraphProps, Run, RunProps, Section, Shape
+from officekit.document.text_reader import from_text
+from officekit.structure import Draft, recognize
+from officekit.structure.doctype import doctype_of
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+
+
+def elements(draft: Draft) -> list[tuple[int, str]]:
+    return [(s.block, s.element) for s in draft.spans if s.part == "body"]
+
+
+def blocks_of(draft: Draft, element: str) -> list[int]:
+    return [s.block for s in draft.all(element)]
+
+
+def text_draft(text: str) -> Draft:
+    return recognize(from_text(text.strip("\n"), "test.txt"))
+
+
+FULL_NOTICE = """
+000001
+机密★1年
+特急
+云岭市人民政府文件
+云政发〔2024〕7号
+
+云岭市人民政府关于做好
+2024年防汛工作的通知
+
+各县（市、区）人民政府，
+市直各单位：
+为切实做好今年防汛工作，现就有关事项通知如下。
+一、提高认识
+（一）压实责任。
+1．各地要建立责任制。
+（1）县级负责。
+二、加强值守
+汛期实行24小时值班。
+
+附件：1．防汛责任人名单
+      2．值班安排表
+
+云岭市人民政府
+2024年5月6日
+（此件公开发布）
+
+附件1
+
+防汛责任人名单
+一、市级责任人
+
+附件2
+
+值班安排表
+值班表正文。
+
+抄送：市委办公室，市人大常委会办公室，
+      市政协办公室。
+云岭市人民政府办公室        2024年5月7日印发
+"""
+
+
+def test_full_downward_notice_with_every_element():
+    draft = text_draft(FULL_NOTICE)
+    assert [e for _, e in elements(draft)] == [
+        "份号", "密级和保密期限", "紧急程度", "发文机关标志", "发文字号",
+        "标题", "标题", "主送机关", "主送机关",
+        "正文", "正文", "正文", "正文", "正文", "正文", "正文",
+        "附件说明", "附件说明", "发文机关署名", "成文日期", "附注",
+        "附件", "附件", "附件", "附件", "附件", "附件",
+        "抄送机关", "抄送机关", "印发机关和印发日期",
+    ]
+    assert blocks_of(draft, "标题") == [7, 8]
+    assert blocks_of(draft, "主送机关") == [10, 11]
+    assert draft.text_of("附件说明", "|") == "附件：1．防汛责任人名单|      2．值班安排表"
+    assert draft.first("附件").text == "附件1"
+    # heading levels of 正文 (and of the attachments' own headings)
+    assert draft.heading_levels == {13: 1, 14: 2, 15: 3, 16: 4, 17: 1, 30: 1}
+    assert (draft.doctype, draft.doctype_statutory) == ("通知", True)
+    assert draft.direction == "下行文"
+    assert draft.layout == "文件"
+    # whole-block spans
+    date = draft.first("成文日期")
+    assert (date.start, date.end, date.text) == (0, 9, "2024年5月6日")
+
+
+def test_upward_request_signer_on_the_number_line_gets_two_spans():
+    text = "云岭市人民政府文件\n云政报〔2024〕3号    签发人：张三\n\n关于申请防汛资金的请示\n省人民政府：\n我市汛情严重。\n妥否，请批示。\n云岭市人民政府\n2024年6月1日\n"
+    draft = text_draft(text)
+    spans = draft.elements_of_block("body", 2)
+    assert [(s.element, s.start, s.end, s.text) for s in spans] == [
+        ("发文字号", 0, 11, "云政报〔2024〕3号"),
+        ("签发人", 15, 21, "签发人：张三"),
+    ]
+    assert draft.element_at("body", 2, 16) == "签发人"
+    assert draft.element_at("body", 2, 3) == "发文字号"
+    assert (draft.doctype, draft.direction, draft.layout) == ("请示", "上行文", "文件")
+    assert draft.first("主送机关").text == "省人民政府："
+
+
+def test_joint_issuance_stacked_organs_are_all_the_mark():
+    # the shape of the labelled GovDoc-CN sample: two 机关, "文件" beside the first, 字号, title, 主送
+    text = (
+        "发展改革委办公厅  文件\n税务总局办公厅\n 发改办财金规〔2019〕860号 \n"
+        "关于加强个人所得税纳税信用建设的通知\n各省、自治区、直辖市发展改革委：\n为贯彻落实有关要求，现通知如下。\n"
+        "一、总体要求\n各地要加强领导。\n国家发展改革委办公厅\n国家税务总局办公厅\n2019年7月1日\n"
+    )
+    draft = text_draft(text)
+    assert blocks_of(draft, "发文机关标志") == [1, 2]
+    assert draft.first("发文字号").text == "发改办财金规〔2019〕860号"
+    assert blocks_of(draft, "发文机关署名") == [9, 10]
+    assert draft.layout == "文件" and draft.doctype == "通知"
+
+
+def test_published_text_title_split_over_lines_then_number():
+    text = (
+        "国务院关于同意南昌、新余、景德镇、鹰潭、\n抚州、吉安、赣州高新技术产业开发区\n建设国家自主创新示范区的批复\n"
+        "国函〔2019〕77号\n\n科技部、江西省人民政府：\n你们的请示收悉。现批复如下：\n一、同意建设。\n国务院\n2019年8月1日\n"
+    )
+    draft = text_draft(text)
+    assert blocks_of(draft, "标题") == [1, 2, 3]
+    assert draft.first("发文字号").text == "国函〔2019〕77号"
+    assert blocks_of(draft, "主送机关") == [6]
+    assert (draft.doctype, draft.direction, draft.layout) == ("批复", "下行文", "无版头")
+
+
+def test_no_head_title_and_body_only():
+    draft = text_draft("关于开展安全检查的通知\n各科室：\n请于本周内完成自查。\n")
+    assert elements(draft) == [(1, "标题"), (2, "主送机关"), (3, "正文")]
+    assert draft.layout == "无版头"
+    assert not draft.has("发文机关署名")
+
+
+def test_empty_blocks_get_no_span_and_text_is_enough():
+    draft = text_draft("关于召开会议的通知\n\n\n各单位：\n\n会议定于下周召开。\n")
+    assert {b for b, _ in elements(draft)} == {1, 4, 6}
+
+
+# -- formatted documents -------------------------------------------------------------------------------
+
+
+def para(index: int, text: str, align: str | None = None, color: str | None = None, size: float = 16,
+         container: str = "body", table=None, shapes=None, numbering: str | None = None) -> Block:
+    runs = [Run(text, RunProps(size_pt=size, color=color))] if text else []
+    return Block("body", index, text, runs, ParagraphProps(alignment=align, numbering_label=numbering),
+                 container=container, table=table, shapes=shapes or [])
+
+
+def docx(*specs, footer: list[Block] | None = None) -> Document:
+    body = [para(i, *spec[:1], **spec[1]) if isinstance(spec, tuple) else para(i, spec)
+            for i, spec in enumerate(specs, 1)]
+    return Document(path="t.docx", kind="docx", body=body, footer=footer or [], sections=[Section()])
+
+
+def test_letter_layout_red_mark_without_wenjian_and_numbering_labels():
+    doc = docx(
+        ("云岭市人民政府办公室", {"align": "center", "color": "FF0000", "size": 36}),
+        ("云政办函〔2024〕8号", {"align": "right"}),
+        "",
+        ("关于商请协办文化节的函", {"align": "center", "size": 22}),
+        ("省文化和旅游厅：", {}),
+        ("为办好文化节，现商请贵厅协办。", {"align": "both"}),
+        ("主要内容", {"align": "both", "numbering": "一、"}),
+        ("请函复。", {"align": "both"}),
+        ("云岭市人民政府办公室", {"align": "right"}),
+        ("", {"shapes": [Shape("picture")]}),
+        ("2024年7月16日", {"align": "right"}),
+    )
+    draft = recognize(doc)
+    assert blocks_of(draft, "发文机关标志") == [1]
+    assert blocks_of(draft, "标题") == [4]
+    assert draft.heading_levels == {7: 1}
+    assert blocks_of(draft, "印章") == [10]
+    assert (draft.layout, draft.doctype, draft.direction) == ("信函", "函", "平行文")
+
+
+def test_red_joint_marks_in_a_table_and_record_in_table_cells_and_page_field():
+    doc = docx(
+        ("云岭市人民政府", {"align": "center", "color": "E60012", "size": 40, "container": "table", "table": (1, 1, 1)}),
+        ("文件", {"align": "center", "color": "E60012", "size": 48, "container": "table", "table": (1, 1, 2)}),
+        ("云岭军分区", {"align": "center", "color": "E60012", "size": 40, "container": "table", "table": (1, 2, 1)}),
+        ("云政发〔2024〕9号", {"align": "center"}),
+        ("关于做好征兵工作的通知", {"align": "center", "size": 22}),
+        ("各县（市、区）人民政府：", {}),
+        ("现将有关事项通知如下。", {"align": "both"}),
+        ("云岭市人民政府    云岭军分区", {"align": "right"}),
+        ("2024年3月1日", {"align": "right"}),
+        ("抄送：省军区。", {"container": "table", "table": (2, 1, 1)}),
+        ("云岭市人民政府办公室", {"container": "table", "table": (2, 2, 1)}),
+        ("2024年3月2日印发", {"container": "table", "table": (2, 2, 2)}),
+        footer=[Block("footer", 1, "— 1 —", [Run("— 1 —")], ParagraphProps(alignment="right"), fields=[" PAGE "])],
+    )
+    draft = recognize(doc)
+    assert blocks_of(draft, "发文机关标志") == [1, 2, 3]
+    assert blocks_of(draft, "抄送机关") == [10]
+    assert blocks_of(draft, "印发机关和印发日期") == [11, 12]
+    page = draft.first("页码")
+    assert (page.part, page.block) == ("footer", 1)
+    assert (draft.layout, draft.doctype) == ("文件", "通知")
+
+
+def test_order_layout_number_and_signature():
+    draft = text_draft("云岭市人民政府令\n第3号\n\n《云岭市绿化管理办法》已经市政府常务会议通过，现予公布。\n市长  王五\n2024年7月1日\n")
+    assert [e for _, e in elements(draft)] == ["发文机关标志", "发文字号", "正文", "发文机关署名", "成文日期"]
+    assert (draft.layout, draft.doctype, draft.doctype_statutory) == ("命令", "命令", True)
+
+
+def test_minutes_layout_office_and_date_under_the_number():
+    draft = text_draft("云岭市人民政府常务会议纪要\n第5期\n云岭市人民政府办公室    2024年7月15日\n会议研究了防汛工作。\n出席：张三、李四\n")
+    assert blocks_of(draft, "发文机关标志") == [1]
+    assert blocks_of(draft, "发文字号") == [2]
+    spans = draft.elements_of_block("body", 3)
+    assert [(s.element, s.text) for s in spans] == [("发文机关署名", "云岭市人民政府办公室"), ("成文日期", "2024年7月15日")]
+    assert (draft.layout, draft.doctype) == ("纪要", "纪要")
+
+
+def test_placeholder_template_still_tagged():
+    draft = text_draft("XXXX人民政府文件\n〔2020〕号                            签发人：□□□\n[此处输入文件标题]\n"
+                       "[此处输入主送机关]：\n[此处输入正文内容]\n                XXXX人民政府\n2020年2月19日\n")
+    assert [e for _, e in elements(draft)] == [
+        "发文机关标志", "发文字号", "签发人", "标题", "主送机关", "正文", "发文机关署名", "成文日期"]
+    assert draft.doctype is None and draft.direction == "上行文"
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("国务院办公厅关于印发《XX办法》的通知", ("通知", True)),
+    ("关于转发XX的通知的通知", ("通知", True)),
+    ("国务院关于同意设立XX的批复", ("批复", True)),
+    ("XX关于XX的复函", ("函", True)),
+    ("XX专题会议纪要", ("纪要", True)),
+    ("中华人民共和国国务院令", ("命令", True)),
+    ("关于XX的请示报告", ("请示报告", False)),
+    ("XX工作方案（试行）", ("方案", False)),
+    ("关于XX情况的汇报", ("汇报", False)),
+    ("关于加强安全管理工作", (None, False)),
+    ("关于印发《XX办法》", (None, False)),
+])
+def test_doctype_from_title(title, expected):
+    assert doctype_of(title) == expected
+
+
+# -- corpus ----------------------------------------------------------------------------------------
+
+
+def corpus_rows() -> list[dict]:
+    path = CORPUS / "text" / "gov-documents.jsonl"
+    if not path.exists():
+        pytest.skip("corpus not available")
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+@pytest.mark.parametrize("row, doctype, zihao", [
+    (2, "通知", "国办发〔2021〕15号"),   # forwarding title over three lines, attachment after 落款
+    (14, "批复", "国函〔2019〕77号"),    # title line ending in 、
+    (58, "函", "国办函〔2020〕74号"),
+    (24, "决定", "国发〔2017〕2号"),     # blank lines between title and 字号
+    (0, "命令", "第719号"),              # 国务院令
+])
+def test_corpus_documents(row, doctype, zihao):
+    text = corpus_rows()[row]["text"]
+    draft = recognize(from_text(text, f"gov#{row}"))
+    assert draft.doctype == doctype
+    assert draft.first("发文字号").text.strip() == zihao
+    assert draft.has("成文日期")
+    if doctype != "命令":
+        assert draft.first("主送机关").text.endswith("：")
+        assert draft.has("发文机关署名")
+
+
+def test_corpus_attachment_after_the_closing():
+    draft = recognize(from_text(corpus_rows()[2]["text"], "gov#2"))
+    assert draft.first("附注").text == "（此件公开发布）"
+    assert draft.first("附件").text.startswith("新时代中央国家机关")
+    assert any(level == 1 for level in draft.heading_levels.values())
+
+
+def test_govdoc_cn_labelled_sample_agrees_with_its_labels():
+    path = CORPUS / "text" / "govdoc-cn" / "397.txt"
+    if not path.exists():
+        pytest.skip("corpus not available")
+    draft = recognize(from_text(path.read_text(encoding="utf-8"), "397.txt"))
+    assert draft.text_of("发文机关标志").replace(" ", "") == "发展改革委办公厅文件税务总局办公厅"
+    assert draft.first("发文字号").text.strip() == "发改办财金规〔2019〕860号"
+    assert draft.text_of("标题") == "关于加强个人所得税纳税信用建设的通知"
+    assert draft.first("主送机关").text.startswith("各省、自治区、直辖市、新疆生产建设兵团")
+    # the labels mark 一、 lines as 一级标题 and （一） lines as 二级标题
+    levels = sorted(set(draft.heading_levels.values()))
+    assert levels[:2] == [1, 2]
+    assert draft.has("成文日期") and draft.has("发文机关署名")
