@@ -214,8 +214,9 @@ def test_headers_footers_per_story_and_sections(tmp_path):
     doc = read(str(build_docx(
         tmp_path / "hf.docx", p("第一节") + first_section_end + p("第二节"),
         headers={"default": p("页眉")}, footers={"default": footer_default, "even": footer_even},
-        settings="<w:evenAndOddHeaders/>",
+        settings="<w:evenAndOddHeaders/>", title_page=True,
     )))
+    assert doc.sections[1].title_page and not doc.sections[0].title_page
     assert doc.even_and_odd_headers is True
     assert len(doc.sections) == 2
     assert [b.section for b in doc.body] == [0, 0, 1]

@@ -164,7 +164,9 @@ class _StoryReader:
         para_ppr, para_rpr = self.sheet.paragraph_style(direct.pop("style_id", None))
         num_id = direct.get("num_id", para_ppr.get("num_id"))
         ilvl = direct.get("ilvl", para_ppr.get("ilvl", 0))
-        label, level_ppr = self.reader.numbering.next_label(num_id, ilvl or 0)
+        label, level_ppr = (None, None)
+        if num_id and num_id != "0":
+            label, level_ppr = self.reader.numbering.next_label(num_id, ilvl or 0)
         merged = merge(para_ppr, level_ppr) if level_ppr else para_ppr
         merged = merge(merged, direct)
         props = StyleSheet.paragraph_props(merged)
@@ -401,9 +403,16 @@ class DocxReader:
             raise InputError(path, "not-docx", other or "压缩包中没有 word/document.xml，不是 Word 文档（.docx）")
         self.main = main
         self.rels = package.relationships(main)
-        self.sheet = StyleSheet(self._related("/styles"), self._related("/theme"))
-        self.numbering = Numbering(self._related("/numbering"))
+        self.sheet = StyleSheet(self._related("/styles"), theme_loader=lambda: self._related("/theme"))
+        self._numbering: Numbering | None = None
         self.section_elements: list = []
+
+    @property
+    def numbering(self) -> Numbering:
+        """numbering.xml, parsed the first time a paragraph is numbered."""
+        if self._numbering is None:
+            self._numbering = Numbering(self._related("/numbering"))
+        return self._numbering
 
     def warn(self, message: str) -> None:
         if message not in self.warnings:
@@ -550,11 +559,21 @@ class DocxReader:
 
 
 def _section_elements(body) -> list:
-    """The w:sectPr of the body in order (those ending sections inside paragraphs, then the final one)."""
+    """The w:sectPr of the body in order: those ending a section in a body-level paragraph, then the
+    final one.  (A sectPr anywhere else — a table cell, a revision record — does not end a section.)"""
+    wrappers = {W + "sdtContent", W + "sdt", W + "customXml"}
     elements = []
     for sect in body.iter(_SECTPR):
         parent = sect.getparent()
-        if parent.tag == body.tag or (parent.tag == _PPR and parent.getparent().tag == _P):
+        if parent is body:
+            elements.append(sect)
+            continue
+        if parent.tag != _PPR or parent.getparent().tag != _P:
+            continue
+        container = parent.getparent().getparent()
+        while container is not None and container.tag in wrappers:
+            container = container.getparent()
+        if container is body:
             elements.append(sect)
     return elements
 

@@ -12,7 +12,7 @@ overrides, which is what Word shows in all but contrived cases; a direct w:b w:v
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from lxml import etree
 
@@ -214,21 +214,39 @@ class ThemeFonts:
 
 # ---------------------------------------------------------------- the style sheet
 
-@dataclass
 class Style:
-    style_id: str
-    kind: str  # paragraph / character / table / numbering
-    name: str | None
-    based_on: str | None
-    ppr: dict = field(default_factory=dict)
-    rpr: dict = field(default_factory=dict)
+    """One w:style; its properties are parsed on first use (a styles.xml often holds hundreds of
+    styles, of which a draft uses a handful)."""
+
+    __slots__ = ("style_id", "kind", "name", "based_on", "_element", "_ppr", "_rpr")
+
+    def __init__(self, style_id: str, kind: str, name: str | None, based_on: str | None, element=None):
+        self.style_id, self.kind, self.name, self.based_on = style_id, kind, name, based_on
+        self._element = element
+        self._ppr: dict | None = None
+        self._rpr: dict | None = None
+
+    @property
+    def ppr(self) -> dict:
+        if self._ppr is None:
+            self._ppr = parse_ppr(self._element.find(W + "pPr")) if self._element is not None else {}
+            self._ppr.pop("style_id", None)
+        return self._ppr
+
+    @property
+    def rpr(self) -> dict:
+        if self._rpr is None:
+            self._rpr = parse_rpr(self._element.find(W + "rPr")) if self._element is not None else {}
+        return self._rpr
 
 
 class StyleSheet:
     """Styles of one document, with per-style resolution cached."""
 
-    def __init__(self, styles_root=None, theme_root=None):
-        self.theme = ThemeFonts.from_xml(theme_root)
+    def __init__(self, styles_root=None, theme_root=None, theme_loader=None):
+        # The theme is parsed only when a theme font is actually used: pass theme_loader to defer it.
+        self._theme = ThemeFonts.from_xml(theme_root) if theme_loader is None else None
+        self._theme_loader = theme_loader
         self.styles: dict[str, Style] = {}
         self.default_paragraph_style: str | None = None
         self.default_character_style: str | None = None
@@ -252,14 +270,12 @@ class StyleSheet:
             kind = el.get(W + "type") or "paragraph"
             name_el = el.find(W + "name")
             based_el = el.find(W + "basedOn")
-            style = Style(
-                style_id=style_id, kind=kind,
-                name=name_el.get(VAL) if name_el is not None else None,
-                based_on=based_el.get(VAL) if based_el is not None else None,
-                ppr=parse_ppr(el.find(W + "pPr")), rpr=parse_rpr(el.find(W + "rPr")),
+            self.styles[style_id] = Style(
+                style_id, kind,
+                name_el.get(VAL) if name_el is not None else None,
+                based_el.get(VAL) if based_el is not None else None,
+                el,
             )
-            style.ppr.pop("style_id", None)
-            self.styles[style_id] = style
             if on_off_attr(el.get(W + "default")):
                 if kind == "paragraph" and self.default_paragraph_style is None:
                     self.default_paragraph_style = style_id
@@ -306,6 +322,12 @@ class StyleSheet:
             rpr = merge(rpr, style.rpr)
         self._char_cache[style_id] = rpr
         return rpr
+
+    @property
+    def theme(self) -> ThemeFonts:
+        if self._theme is None:
+            self._theme = ThemeFonts.from_xml(self._theme_loader())
+        return self._theme
 
     def font_name(self, slot) -> str | None:
         if slot is None:
