@@ -224,6 +224,15 @@ def test_minutes_layout_office_and_date_under_the_number():
     assert (draft.layout, draft.doctype) == ("纪要", "纪要")
 
 
+def test_signature_and_date_on_one_line_with_spaced_date():
+    draft = text_draft("关于放假的通知\n各科室：\n国庆放假三天。\n云岭市人民政府办公室  2024 年 9 月 1 日\n")
+    spans = draft.elements_of_block("body", 4)
+    assert [(s.element, s.start, s.end, s.text) for s in spans] == [
+        ("发文机关署名", 0, 10, "云岭市人民政府办公室"),
+        ("成文日期", 12, 26, "2024 年 9 月 1 日"),
+    ]
+
+
 def test_placeholder_template_still_tagged():
     draft = text_draft("XXXX人民政府文件\n〔2020〕号                            签发人：□□□\n[此处输入文件标题]\n"
                        "[此处输入主送机关]：\n[此处输入正文内容]\n                XXXX人民政府\n2020年2月19日\n")

@@ -248,10 +248,16 @@ class _Recogniser:
         return bool(run) and any(self.flat[i].endswith(("令", "纪要")) for i in run[-1:])
 
     def _tag_signature_and_date(self, i: int) -> None:
+        """署名 and 成文日期 on one line: two spans (found on the compact text, mapped back)."""
         text = self.blocks[i].text
-        date = P.DATE.search(text)
-        self._tag(i, "发文机关署名", len(text) - len(text.lstrip()), len(text[: date.start()].rstrip()))
-        self._tag(i, "成文日期", date.start(), len(text.rstrip()))
+        match = P.SIGNATURE_AND_DATE.fullmatch(self.flat[i])
+        kept = [k for k, ch in enumerate(text) if not ch.isspace()]
+        if not match or len(kept) != len(self.flat[i]):
+            self._tag(i, "成文日期")
+            return
+        org_end = kept[match.end("org") - 1] + 1
+        self._tag(i, "发文机关署名", kept[0], org_end)
+        self._tag(i, "成文日期", kept[match.start("date")], kept[match.end("date") - 1] + 1)
 
     def _ends_front(self, flat: str) -> bool:
         """A line that is body text or a 主送, never part of a title or a 发文机关标志."""
