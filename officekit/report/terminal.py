@@ -25,14 +25,16 @@ def where(result, finding) -> str:
         label = f"页脚第 {loc.block} 段"
     else:
         label = f"第 {loc.block} 行" if is_text else f"第 {loc.block} 段"
-    if draft is not None and loc.part == "body" and 0 < loc.block <= len(draft.document.body):
-        block = draft.document.body[loc.block - 1]
+    block = None
+    if draft is not None and 0 < loc.block <= len(draft.document.blocks(loc.part)):
+        block = draft.document.blocks(loc.part)[loc.block - 1]
         if block.table:
             label += f"（表格{block.table[0]}第{block.table[1]}行第{block.table[2]}列）"
         elif block.container == "textbox":
             label += "（文本框）"
-    if loc.start is not None and loc.end is not None and loc.end > loc.start:
-        label += f" 第 {loc.start + 1} 字起"
+    whole = loc.start in (None, 0) and (loc.end is None or block is None or loc.end >= len(block.text.rstrip()))
+    if not whole:
+        label += f" 第 {loc.start + 1} 字"
     return label
 
 
