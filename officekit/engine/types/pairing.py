@@ -31,6 +31,11 @@ PARAMS = {
 }
 
 
+# Half-width brackets count as their full-width twins when balancing: "（市、区)" is one pair with a
+# width problem (reported by the width rules), not two unbalanced halves.
+_TWINS = {"(": "（", ")": "）", "[": "［", "]": "］"}
+
+
 @dataclass
 class _Open:
     char: str
@@ -73,6 +78,7 @@ def build(rule: RuleSpec):
                 pending = [o for o in pending if o.char != stripped[0]]
             stack: list[_Open] = []
             for i, ch in enumerate(text):
+                ch = _TWINS.get(ch, ch)
                 if ch not in closes and ch not in opens:
                     continue
                 if inside(zones, i, i + 1):

@@ -29,6 +29,8 @@ ALLOWED = set(POINT_MARKS + "()\"'~")
 # A paragraph-opening ordinal like "一." "一," "（一）." is the 序次语 rules' business, not a width problem.
 _ORDINAL_MARK = regex.compile(r"^\s*(?:[一二三四五六七八九十]+|[（(](?:[一二三四五六七八九十]+|\d{1,2})[）)])[.,]$")
 _PAREN_PAIR = regex.compile(r"\(([^()\n]{0,120})\)")
+# one half full-width, the other not: （市、区)  (县、市）
+_MIXED_PAREN = regex.compile(r"（[^（）()\n]{0,120}(\))|(\()[^（）()\n]{0,120}）")
 _DOUBLE_PAIR = regex.compile(r'"([^"\n]{0,300})"')
 _SINGLE_PAIR = regex.compile(r"'([^'\n]{0,120})'")
 _TILDE = regex.compile(r"(?<=\d[%‰]?)~(?=\d)")
@@ -50,6 +52,7 @@ def build(rule: RuleSpec):
                 found += _points(text, points, zones)
             if "(" in marks or ")" in marks:
                 found += _pairs(text, _PAREN_PAIR, "（", "）", zones)
+                found += _mixed_parens(text, zones)
             if '"' in marks:
                 found += _pairs(text, _DOUBLE_PAIR, "“", "”", zones)
             if "'" in marks:
@@ -113,6 +116,15 @@ def _pairs(text: str, pattern, open_full: str, close_full: str, zones, content_m
         if chinese:
             out.append((m.start(), open_full))
             out.append((m.end() - 1, close_full))
+    return out
+
+
+def _mixed_parens(text: str, zones) -> list[tuple[int, str]]:
+    out = []
+    for m in _MIXED_PAREN.finditer(text):
+        i = m.start(1) if m.group(1) else m.start(2)
+        if not inside(zones, i, i + 1):
+            out.append((i, FULL[text[i]]))
     return out
 
 
