@@ -33,7 +33,8 @@ _PAREN_PAIR = regex.compile(r"\(([^()\n]{0,120})\)")
 _MIXED_PAREN = regex.compile(r"（[^（）()\n]{0,120}(\))|(\()[^（）()\n]{0,120}）")
 _DOUBLE_PAIR = regex.compile(r'"([^"\n]{0,300})"')
 _SINGLE_PAIR = regex.compile(r"'([^'\n]{0,120})'")
-_TILDE = regex.compile(r"(?<=\d[%‰]?)~(?=\d)")
+# a digit, perhaps with its unit (5%~10%, 1.5万~2万元), then ~ and a digit
+_TILDE = regex.compile(r"(?<=\d[%‰℃万亿元]{0,2})~(?=\d)")
 
 
 def build(rule: RuleSpec):
