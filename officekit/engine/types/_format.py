@@ -228,7 +228,7 @@ def build_example(spec: dict, default_element: str = "正文") -> Draft:
 
     Block keys: element, text, level (heading 1–4), font, ascii, size, bold, color, align, indent (first
     line, chars), left, right (chars), hanging, line (exact pt), border ({side, color, size, style}),
-    shape (colour of a line shape), pagebreak, runs (list of {text, font, ascii, size, color}).
+    shape (colour of a line shape), pagebreak, table (a cell), runs (list of {text, font, ascii, size, color}).
     A single block is written inline; several go under `blocks:`.  Draft keys: blocks, footers (blocks
     with `story` default/first/even and `page_field`), page (width, height, top, bottom, left, right,
     orientation, grid_lines, grid_chars, title_page), even_odd, layout, doctype, direction, kind (text).
@@ -306,4 +306,5 @@ def _example_block(b: dict, element: str, part: str, index: int, kind: str) -> B
     shapes = [Shape("line", color=b["shape"], width_mm=156)] if b.get("shape") else []
     fields = ["PAGE"] if part == "footer" and b.get("page_field") else []
     return Block(part, index, text, runs, pprops, shapes=shapes, fields=fields,
-                 page_break_before=bool(b.get("pagebreak")))
+                 page_break_before=bool(b.get("pagebreak")), container="table" if b.get("table") else "body",
+                 table=(1, 1, 1) if b.get("table") else None)
