@@ -1,0 +1,161 @@
+"""numbering: the heading ladder of 正文 — 一、→（一）→1.→（1）(GB/T 9704-2012 7.3.3).
+
+    check: sequence     # numbers of one level go 1, 2, 3 under one parent: no skip (一、 then 三、),
+                        # no repeat; a deeper level starts again at 1 under each new parent
+    check: nesting      # a level opens under its own parent: （一） must not start under a 1.
+    check: consistency  # one level is written one way in the whole draft (1. and 1． mixed)
+
+Levels come from the recogniser (Draft.heading_levels, Word's automatic numbering included).  The
+punctuation of a marker itself (「1、」「（一）、」) is 文字关 and not judged here.  Numbering starts
+afresh in each 附件 and is not judged in table cells (lists in tables are not headings).
+"""
+
+from __future__ import annotations
+
+import re
+
+from officekit.engine.rule import Context, Hit, RuleSpec
+from officekit.engine.types import Param
+from officekit.engine.types import _format as F
+
+PARAMS = {
+    "check": Param("str", required=True, choices=("sequence", "nesting", "consistency")),
+    "restart_lists": Param("list", default=[3, 4], doc="levels where a new run from 1 is a new list, not an error"),
+    "layout": Param("list", default=[]),
+}
+LEVEL_NAMES = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
+_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_MARKER = re.compile(r"\s*(?P<open>[（(]?)\s*(?P<num>[一二三四五六七八九十百〇零]+|\d+)\s*(?P<close>[）)、.．]?)")
+
+example_draft = F.example_draft
+
+
+def chinese_number(text: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十 → 20, 一百零三 → 103."""
+    if text.isdigit():
+        return int(text)
+    total, current = 0, 0
+    for ch in text:
+        if ch in _CN_DIGITS:
+            current = _CN_DIGITS[ch]
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def marker_name(level: int, number: int) -> str:
+    cn = _to_chinese(number)
+    return {1: f"{cn}、", 2: f"（{cn}）", 3: f"{number}.", 4: f"（{number}）"}[level]
+
+
+def _to_chinese(n: int) -> str:
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n % 10] if n % 10 else "")
+    if n < 100:
+        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+    return str(n)
+
+
+def headings(ctx: Context):
+    """(block, level, number, shape) of the draft's headings in reading order; None between 附件."""
+    draft = ctx.draft
+    for block in ctx.document.body:
+        element = draft.element_at("body", block.index)
+        if element == "附件" and block.index not in draft.heading_levels:
+            yield None  # an attachment page: numbering starts again
+            continue
+        level = draft.heading_levels.get(block.index)
+        if not level or block.container != "body":
+            continue
+        label = block.props.numbering_label if block.props and block.props.numbering_label else ""
+        m = _MARKER.match(label + block.text)
+        if not m:
+            continue
+        number = chinese_number(m.group("num"))
+        if number is None:
+            continue
+        shape = m.group("open") + ("一" if level <= 2 else "1") + m.group("close")
+        yield block, level, number, shape
+
+
+def build(rule: RuleSpec):
+    F.check_layouts(rule)
+
+    def check(ctx: Context):
+        s = F.Settings.of(ctx)
+        if not F.applies(ctx, s):
+            return
+        yield from CHECKS[s["check"]](ctx, s)
+
+    return check
+
+
+def _sequence(ctx: Context, s: dict):
+    counters = {1: 0, 2: 0, 3: 0, 4: 0}
+    for item in headings(ctx):
+        if item is None:
+            counters = {1: 0, 2: 0, 3: 0, 4: 0}
+            continue
+        block, level, number, _ = item
+        last = counters[level]
+        expected = last + 1
+        problem = None
+        if number == expected or number == 1 and level in s["restart_lists"]:
+            pass
+        elif number > expected:
+            missing = "、".join(f"“{marker_name(level, n)}”" for n in range(expected, min(number, expected + 3)))
+            problem = f"序号跳号：“{marker_name(level, last) if last else '（开头）'}”之后是“{marker_name(level, number)}”，缺少{missing}"
+        elif number == last:
+            problem = f"序号重复：“{marker_name(level, number)}”出现两次"
+        else:
+            problem = f"序号顺序颠倒：“{marker_name(level, last)}”之后是“{marker_name(level, number)}”"
+        if problem:
+            yield Hit("body", block.index, element="正文", vars={"problem": problem})
+        counters[level] = number
+        for deeper in range(level + 1, 5):
+            counters[deeper] = 0
+
+
+def _nesting(ctx: Context, s: dict):
+    counters = {1: 0, 2: 0, 3: 0, 4: 0}
+    stack: list[int] = []
+    for item in headings(ctx):
+        if item is None:
+            counters, stack = {1: 0, 2: 0, 3: 0, 4: 0}, []
+            continue
+        block, level, number, _ = item
+        deeper_open = [lv for lv in stack if lv > level]
+        if counters[level] == 0 and deeper_open:
+            yield Hit("body", block.index, element="正文", vars={
+                "problem": f"层次倒置：“{LEVEL_NAMES[level]}”级标题出现在“{LEVEL_NAMES[max(deeper_open)]}”级标题之下，"
+                           f"结构层次应依次为一、→（一）→1.→（1）"})
+        while stack and stack[-1] >= level:
+            stack.pop()
+        stack.append(level)
+        counters[level] = number
+        for deeper in range(level + 1, 5):
+            counters[deeper] = 0
+
+
+def _consistency(ctx: Context, s: dict):
+    seen: dict[int, str] = {}
+    for item in headings(ctx):
+        if item is None:
+            continue
+        block, level, _, shape = item
+        first = seen.setdefault(level, shape)
+        if shape != first:
+            yield Hit("body", block.index, element="正文", vars={
+                "problem": f"同一层级的序号写法不一致：前文用“{first}”式，此处用“{shape}”式"})
+
+
+CHECKS = {"sequence": _sequence, "nesting": _nesting, "consistency": _consistency}
