@@ -76,6 +76,8 @@ def char_fonts(block: Block, start: int, end: int, chars: str = "han") -> Counte
         if run.props is None:
             continue
         a, b = max(start, run.start), min(end, run.start + len(run.text))
+        if a >= b:
+            continue
         for ch in run.text[a - run.start : b - run.start]:
             if ch.isspace():
                 continue
@@ -93,6 +95,8 @@ def char_sizes(block: Block, start: int, end: int, chars: str = "visible") -> Co
         if run.props is None or run.props.size_pt is None:
             continue
         a, b = max(start, run.start), min(end, run.start + len(run.text))
+        if a >= b:
+            continue
         n = sum(1 for ch in run.text[a - run.start : b - run.start]
                 if not ch.isspace() and (chars != "han" or is_han(ch)))
         if n:
@@ -106,6 +110,8 @@ def char_colors(block: Block, start: int, end: int) -> Counter:
         if run.props is None:
             continue
         a, b = max(start, run.start), min(end, run.start + len(run.text))
+        if a >= b:
+            continue
         n = sum(1 for ch in run.text[a - run.start : b - run.start] if not ch.isspace())
         if n:
             colors[(run.props.color or "000000").upper()] += n
