@@ -1,0 +1,206 @@
+"""detector: misspellings that no word list names, found from the shape of the segmentation.
+
+A misspelt character usually breaks its word apart: jieba's dictionary cannot place "总休方案" and
+leaves 总 / 休 loose.  For each loose character we try the characters that sound the same (pypinyin,
+tones ignored) or look alike (the similar_shapes list); when one of them makes a frequent dictionary
+word with its neighbours and the whole clause becomes much more probable under jieba's word model,
+the character is reported with that word as the suggestion (总休方案 → 总体方案).
+
+    min_frequency: 20         # the corrected word must be at least this frequent in jieba's counts
+    rare_frequency: 200       # a dictionary "word" rarer than this may itself be a misspelling (堂务)
+    min_gain: 3.0             # required rise of the clause's log probability (natural log)
+    near_sounds: true         # also try near sounds (zh/z, n/l, -ng/-n), needing near_penalty more gain
+    shapes: similar_shapes    # word list of groups of look-alike characters (one group a line)
+    accept: accept            # the office's own vocabulary: never reported (ctx.wordlist)
+    known: gongwen_vocab      # extra real words that are not misspellings
+
+Names (jieba POS nr/ns/nt/nz) and the office's vocabulary are never "corrected".  Never a fix:
+the suggestion is a guess for a person to confirm.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from officekit.engine import segment
+from officekit.engine.rule import Context, Hit, RuleSpec
+from officekit.engine.types import Param
+from officekit.engine.types._words import dictionary_words
+
+NEEDS_TOKENS = True
+
+PARAMS = {
+    "min_frequency": Param("int", default=20, doc="frequency of the corrected word in jieba's dictionary"),
+    "rare_frequency": Param("int", default=200, doc="dictionary words rarer than this are suspect"),
+    "min_gain": Param("number", default=3.0, doc="rise of the clause's log probability after the change"),
+    "near_sounds": Param("bool", default=True, doc="also try near sounds (zh/z, n/l, -ng/-n)"),
+    "near_penalty": Param("number", default=2.0, doc="extra gain a near-sound or look-alike change needs"),
+    "shapes": Param("str", default="similar_shapes", doc="word list of look-alike character groups"),
+    "accept": Param("str", default="accept", doc="word list of the office's vocabulary (never reported)"),
+    "known": Param("str", default="gongwen_vocab", doc="word list of real words missing from jieba"),
+}
+
+# Function characters that form words with almost anything; swapping them is the job of the
+# confusable rules (的/地/得, 在/再 …), not of a guesser.
+FUNCTION_CHARS = set("的地得了着过在再是不也和与及或而就都又还把被将对从向于以为之其这那个们么吗呢吧啊")
+NAME_TAGS = ("nr", "ns", "nt", "nz", "nrt", "nrfg", "eng", "m", "x")
+MAX_WORD = 4  # longest corrected word tried
+CLAUSE_RADIUS = 8  # characters each side of the position used to score the change
+
+
+def is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _near(sound: str) -> str:
+    """Fold the distinctions many speakers blur (zh/z, ch/c, sh/s, n/l, -ng/-n) into one key."""
+    for a, b in (("zh", "z"), ("ch", "c"), ("sh", "s")):
+        if sound.startswith(a):
+            sound = b + sound[2:]
+    if sound.startswith("n"):
+        sound = "l" + sound[1:]
+    if sound.endswith("ng") and len(sound) > 2:
+        sound = sound[:-1]
+    return sound
+
+
+@lru_cache(maxsize=2)
+def _sound_groups(near: bool = False) -> dict[str, tuple[str, ...]]:
+    """Character → common characters with a same (toneless) reading.  Common = encodable in GB2312."""
+    from pypinyin import Style, pinyin_dict
+    from pypinyin.style import convert
+
+    by_sound: dict[str, set[str]] = {}
+    readings: dict[str, list[str]] = {}
+    for code, value in pinyin_dict.pinyin_dict.items():
+        ch = chr(code)
+        if not is_han(ch):
+            continue
+        try:
+            ch.encode("gb2312")
+        except UnicodeEncodeError:
+            continue
+        sounds = {convert(r, Style.NORMAL, strict=False) for r in value.split(",")}
+        if near:
+            sounds = {_near(x) for x in sounds}
+        readings[ch] = list(sounds)
+        for s in sounds:
+            by_sound.setdefault(s, set()).add(ch)
+    return {ch: tuple(sorted(set().union(*(by_sound[s] for s in ss)) - {ch})) for ch, ss in readings.items()}
+
+
+def _shape_groups(lines: list[str]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for line in lines:
+        group = [c for c in line if is_han(c)]
+        for c in group:
+            out.setdefault(c, set()).update(x for x in group if x != c)
+    return out
+
+
+def build(rule: RuleSpec):
+    p = rule.params
+    min_freq = int(p["min_frequency"])
+    min_gain = float(p["min_gain"])
+    rare = int(p["rare_frequency"])
+    prepared: dict[int, tuple] = {}
+
+    def lists(ctx: Context):
+        key = id(ctx.config)
+        if key not in prepared:
+            known = set(ctx.wordlist(p["known"]))
+            vocabulary = frozenset(w for w in known | set(ctx.wordlist(p["accept"])) if len(w) > 1)
+            prepared[key] = (_shape_groups(ctx.wordlist(p["shapes"])), vocabulary, known)
+        return prepared[key]
+
+    def check(ctx: Context):
+        shapes, vocabulary, known = lists(ctx)
+        sounds = _sound_groups()
+        near = _sound_groups(True) if p["near_sounds"] else {}
+        penalty = float(p["near_penalty"])
+        for span in ctx.spans():
+            text = ctx.block_text(span.part, span.block)
+            words = dictionary_words(ctx, span.part, span.block)
+            protected = _protected(ctx, span.part, span.block, vocabulary)
+            for word, offset in words:
+                if len(word) > 1 and (len(word) > 2 or _frequency(word) >= rare):
+                    continue  # a real word: its characters are not suspects
+                best = None
+                for i in range(offset, offset + len(word)):
+                    ch = text[i]
+                    if not (span.start <= i < span.end) or i in protected or not is_han(ch) or ch in FUNCTION_CHARS:
+                        continue
+                    same = set(sounds.get(ch, ()))
+                    other = (set(near.get(ch, ())) | shapes.get(ch, set())) - same
+                    found = _best_replacement(text, i, same, min_freq, min_gain, rare, known)
+                    if other:
+                        alt = _best_replacement(text, i, other, min_freq, min_gain + penalty, rare, known)
+                        if alt and (found is None or alt[0] - penalty > found[0]):
+                            found = alt
+                    if found and (best is None or found[0] > best[0]):
+                        best = found + (i,)
+                if best is None:
+                    continue
+                gain, start, end, corrected, i = best
+                yield Hit(span.part, span.block, start, end, suggestion=corrected,
+                          vars={"expected": corrected, "char": text[i], "right": corrected[i - start]})
+
+    return check
+
+
+@lru_cache(maxsize=8)
+def _longest(words: frozenset) -> int:
+    return max(map(len, words), default=0)
+
+
+@lru_cache(maxsize=500_000)
+def _frequency(word: str) -> int:
+    """segment.frequency, memoised: the detector asks about the same candidate words again and again."""
+    return segment.frequency(word)
+
+
+def _protected(ctx: Context, part: str, block: int, vocabulary) -> set[int]:
+    """Offsets inside names (jieba POS), numbers, Latin text and the office's or 公文 vocabulary."""
+    text = ctx.block_text(part, block)
+    out: set[int] = set()
+    for word, flag, offset in ctx.tokens(part, block):
+        if flag.startswith(NAME_TAGS) and len(word) > 1:
+            out.update(range(offset, offset + len(word)))
+    longest = _longest(vocabulary) if vocabulary else 0
+    for start in range(len(text)):
+        for end in range(start + 2, min(len(text), start + longest) + 1):
+            if text[start:end] in vocabulary:
+                out.update(range(start, end))
+    return out
+
+
+def _best_replacement(text: str, i: int, candidates: set[str], min_freq: int, min_gain: float,
+                      rare: int, known: set[str]):
+    """The most probable (gain, start, end, corrected word) for position i, or None."""
+    lo = i
+    while lo > 0 and i - lo < CLAUSE_RADIUS and is_han(text[lo - 1]):
+        lo -= 1
+    hi = i + 1
+    while hi < len(text) and hi - i <= CLAUSE_RADIUS and is_han(text[hi]):
+        hi += 1
+    windows = [(s, e) for s in range(max(lo, i - MAX_WORD + 1), i + 1)
+               for e in range(i + 1, min(hi, s + MAX_WORD) + 1) if e - s >= 2]
+    if not windows:
+        return None
+    base = None
+    best = None
+    for c in candidates:
+        for s, e in windows:
+            original = text[s:e]
+            if original in known or _frequency(original) >= rare:
+                continue
+            corrected = text[s:i] + c + text[i + 1:e]
+            if _frequency(corrected) < min_freq:
+                continue
+            if base is None:
+                base = segment.best_log_probability(text[lo:hi])
+            changed = text[lo:i] + c + text[i + 1:hi]
+            gain = segment.best_log_probability(changed) - base
+            if gain >= min_gain and (best is None or gain > best[0]):
+                best = (gain, s, e, corrected)
+    return best
