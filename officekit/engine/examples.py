@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from officekit.config.model import Config
 from officekit.document.text_reader import from_text
 from officekit.engine import runner, types
 from officekit.engine.finding import Finding
@@ -32,7 +33,9 @@ def example_draft(rule: RuleSpec, example: dict, key: str) -> Draft:
 def run_example(rule: RuleSpec, example: dict) -> tuple[Draft, list[Finding]]:
     key = "fail" if "fail" in example else "pass"
     draft = example_draft(rule, example, key)
-    findings = [f for f in runner.run(draft, [rule]) if f.rule == rule.id]
+    # `words:` gives the example an office's word lists (e.g. its 规范简称), as a .officekit.yaml would
+    config = Config(words={k: list(v) for k, v in example["words"].items()}) if example.get("words") else None
+    findings = [f for f in runner.run(draft, [rule], config) if f.rule == rule.id]
     return draft, findings
 
 

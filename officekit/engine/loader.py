@@ -23,7 +23,7 @@ COMMON_KEYS = {
     "suggestion", "source", "description", "examples",
 }
 REQUIRED_KEYS = ("id", "name", "type", "gate", "severity", "message", "source", "examples")
-EXAMPLE_KEYS = {"pass", "fail", "fix", "suggestion", "at", "count", "document", "message", "element", "note"}
+EXAMPLE_KEYS = {"pass", "fail", "fix", "suggestion", "at", "count", "document", "message", "element", "note", "words"}
 ID_PATTERN = regex.compile(r"^[FPW]\d{3}$")
 # 文种 scope may also name the common non-statutory titles the recogniser reports.
 DOCTYPE_NAMES = set(STATUTORY_DOCTYPES) | {"令", "请示报告", "汇报", "方案", "总结", "规划", "要点", "安排", "讲话", "简报"}

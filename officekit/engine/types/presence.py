@@ -1,0 +1,56 @@
+"""presence: which 要素 a draft must (or must not) have, given the others.
+
+    require: [签发人]          # all of these must be present …
+    forbid: [签发人]           # … none of these may be present
+    when_present: [发文字号]    # only judge drafts that have all of these (e.g. a 版头)
+    anchor: [发文字号, 标题]     # where a missing element is reported: the first of these found
+
+With `doctype:`/`direction:` on the rule this says e.g. 「上行文应标注签发人」 (条例 第九条（六）).
+A forbidden element is reported where it stands.  The message can use {element}.
+"""
+
+from __future__ import annotations
+
+from officekit.engine.rule import Context, Hit, RuleError, RuleSpec
+from officekit.engine.types import Param
+from officekit.structure.model import ELEMENTS
+
+PARAMS = {
+    "require": Param("list", default=[]),
+    "forbid": Param("list", default=[]),
+    "when_present": Param("list", default=[]),
+    "anchor": Param("list", default=["标题"]),
+}
+
+
+def build(rule: RuleSpec):
+    p = rule.params
+    for key in ("require", "forbid", "when_present", "anchor"):
+        for e in p[key]:
+            if e not in ELEMENTS:
+                raise RuleError(f"规则 {rule.id} 的 {key} 中 {e!r} 不是公文要素")
+    if not p["require"] and not p["forbid"]:
+        raise RuleError(f"规则 {rule.id} 需要 require 或 forbid")
+
+    def check(ctx: Context):
+        draft = ctx.draft
+        if not all(draft.has(e) for e in p["when_present"]):
+            return
+        for element in p["require"]:
+            if draft.has(element):
+                continue
+            where = next((draft.first(a) for a in p["anchor"] if draft.has(a)), None)
+            if where is None:
+                first = next((b for b in draft.document.body if b.text.strip()), None)
+                if first is None:
+                    return
+                yield Hit("body", first.index, 0, len(first.text), vars={"element": element})
+            else:
+                yield Hit(where.part, where.block, where.start, where.end, element=where.element,
+                          vars={"element": element})
+        for element in p["forbid"]:
+            s = draft.first(element)
+            if s is not None:
+                yield Hit(s.part, s.block, s.start, s.end, element=s.element, vars={"element": element})
+
+    return check
