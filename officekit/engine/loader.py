@@ -29,7 +29,7 @@ ID_PATTERN = regex.compile(r"^[FPW]\d{3}$")
 DOCTYPE_NAMES = set(STATUTORY_DOCTYPES) | {"令", "请示报告", "汇报", "方案", "总结", "规划", "要点", "安排", "讲话", "简报"}
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml parses ~6× faster when present
     """Safe YAML (no object construction from tags) that remembers where each mapping starts."""
 
 

@@ -29,7 +29,7 @@ _lexicon = None  # _Lexicon, once the first text needs words
 _tokenizer = None  # jieba.Tokenizer over the lexicon's dicts
 _pos_tokenizer = None  # jieba.posseg.POSTokenizer over the same tokenizer
 
-LEXICON_FORMAT = 1  # bump when the SQLite layout changes
+LEXICON_FORMAT = 2  # bump when the SQLite layout changes
 FETCH_CHUNK = 500  # keys per query (well under SQLite's limit on bound parameters)
 
 
@@ -53,23 +53,30 @@ class _Lexicon:
         self.total = total
         self._db = db  # None: everything is already in memory
         self._fetched: set[str] = set()
+        self._keys: frozenset[str] | None = None  # every key the file holds
 
-    def need(self, keys: set[str]) -> None:
+    def need(self, keys) -> None:
         if self._db is None:
             return
         missing = [k for k in keys if k not in self._fetched]
         if not missing:
             return
         with _lock:
-            for i in range(0, len(missing), FETCH_CHUNK):
-                chunk = missing[i:i + FETCH_CHUNK]
+            # Most keys a typo guesser asks about (a character swapped into a word) are in no word
+            # at all; the list of keys answers those without a query.
+            if self._keys is None:
+                row = self._db.execute("SELECT value FROM meta WHERE name = 'keys'").fetchone()
+                self._keys = frozenset(row[0].split("\n"))
+            present = [k for k in missing if k in self._keys]
+            for i in range(0, len(present), FETCH_CHUNK):
+                chunk = present[i:i + FETCH_CHUNK]
                 marks = ",".join("?" * len(chunk))
                 for word, count, tag in self._db.execute(
                         f"SELECT word, freq, tag FROM entry WHERE key IN ({marks})", chunk):
                     self.freq[word] = count
                     if tag is not None:
                         self.tags[word] = tag
-            self._fetched.update(missing)
+            self._fetched.update(missing)  # only now: other threads read it without the lock
 
     def need_text(self, text: str) -> None:
         if self._db is not None:
@@ -158,6 +165,7 @@ def _write_lexicon_db(path, freq: dict, tags: dict, total: int) -> None:
             db.executemany("INSERT INTO entry VALUES (?, ?, ?, ?)",
                            ((_key(w), w, c, tags.get(w)) for w, c in sorted(freq.items())))
             db.execute("INSERT INTO meta VALUES ('total', ?)", (str(total),))
+            db.execute("INSERT INTO meta VALUES ('keys', ?)", ("\n".join(sorted({_key(w) for w in freq})),))
         db.close()
         os.replace(tmp, path)
     finally:
@@ -236,8 +244,8 @@ def dictionary_words(text: str) -> list[tuple[str, int]]:
 def frequency(word: str) -> int:
     """How often `word` occurs in jieba's dictionary counts; 0 when it is not a word."""
     _load()
-    if word:
-        _lexicon.need({_key(word)})
+    if word and word[:2] not in _lexicon._fetched:
+        _lexicon.need((_key(word),))
     return _tokenizer.FREQ.get(word) or 0
 
 

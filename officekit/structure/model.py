@@ -70,7 +70,19 @@ class Draft:
         return sep.join(s.text for s in self.all(element))
 
     def elements_of_block(self, part: Part, index: int) -> list[ElementSpan]:
-        return [s for s in self.spans if s.part == part and s.block == index]
+        return list(self._spans_by_block().get((part, index), ()))
+
+    def _spans_by_block(self) -> dict[tuple[str, int], list[ElementSpan]]:
+        # Rules ask for the element of a block thousands of times on a long draft: group the spans
+        # once (again whenever `spans` is replaced or grows) instead of scanning the list each time.
+        stamp = (id(self.spans), len(self.spans))
+        cached = self.__dict__.get("_by_block")
+        if cached is None or cached[0] != stamp:
+            grouped: dict[tuple[str, int], list[ElementSpan]] = {}
+            for s in self.spans:
+                grouped.setdefault((s.part, s.block), []).append(s)
+            cached = self.__dict__["_by_block"] = (stamp, grouped)
+        return cached[1]
 
     def element_at(self, part: Part, index: int, offset: int = 0) -> str | None:
         """The element a character belongs to (the span that covers it, else the block's first span)."""
