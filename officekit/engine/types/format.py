@@ -5,6 +5,7 @@ reports a paragraph once (not once per run), naming the expected and the actual 
     element: 正文
     levels: [0]               # 0 = paragraphs that are not headings; 1–4 = heading levels (optional)
     select: '签发人[:：]\\s*(.+)'  # judge only this part of the text (group 1 if any); others skipped
+    skip: '^出席[:：]'        # paragraphs matching this are not judged (纪要 attendance lines)
     font: 仿宋                # a family of `aliases` (see officekit.engine.fonts)
     aliases: {仿宋: [仿宋_GB2312, FangSong], …}
     size: 16                  # points; size_tolerance: 0.3
@@ -47,6 +48,7 @@ PARAMS = {
     "line_spacing": Param("dict"),
     "levels": Param("list"),
     "select": Param("regex"),
+    "skip": Param("regex", doc="paragraphs whose text matches are not judged by this rule"),
     "label": Param("str"),
     "layout": Param("list", default=[]),
     "tables": Param("bool", default=False),
@@ -65,6 +67,7 @@ def build(rule: RuleSpec):
         raise RuleError(f"规则 {rule.id} 的 font {p['font']!r} 不在 aliases 中")
     F.check_layouts(rule)
     select = compile_regex(p["select"], f"规则 {rule.id} 的 select") if p.get("select") else None
+    skip = compile_regex(p["skip"], f"规则 {rule.id} 的 skip") if p.get("skip") else None
 
     def check(ctx: Context):
         s = F.Settings.of(ctx)
@@ -79,6 +82,8 @@ def build(rule: RuleSpec):
                 continue
             if s.get("levels") is not None and ctx.draft.heading_levels.get(block.index, 0) not in s["levels"] \
                     or s.get("levels") is not None and span.part != "body":
+                continue
+            if skip is not None and matching.search(skip, block.text):
                 continue
             start, end = span.start, span.end
             if select is not None:
@@ -117,6 +122,8 @@ def judge(s: dict, fonts, ctx: Context, block, start: int, end: int):
             return verdict
     if s.get("alignment"):
         got = F.alignment(block)
+        if "right" in s["alignment"] and got in ("left", "both") and F.leading_space_chars(block.text) >= 6:
+            return None  # a line pushed to the right with spaces: its place cannot be measured
         if got not in s["alignment"]:
             return F.describe_alignment(s["alignment"][0]), F.describe_alignment(got), None
     first, wrap, right = F.indents(block)
@@ -141,8 +148,10 @@ def _font_and_size(s: dict, fonts, block, start: int, end: int):
     font_counts = F.char_fonts(block, start, end, s["chars"])
     size_counts = F.char_sizes(block, start, end, "han" if s["chars"] == "han" else "visible")
     wrong_font, uncertain = None, False
-    if family and fonts is not None:
-        for font, _ in font_counts.most_common():
+    if family and fonts is not None and font_counts:
+        # the font most of the Chinese characters are in: a few characters set off in 黑体 or 楷体 for
+        # emphasis (一是…) are house style the standard does not speak about
+        for font, _ in font_counts.most_common(1):
             verdict = fonts.classify(font)
             if verdict.family == family and not verdict.stand_in:
                 continue
