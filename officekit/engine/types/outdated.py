@@ -1,0 +1,84 @@
+"""outdated: names of organs that no longer exist, unless the sentence is plainly about the past.
+
+    wordlist: outdated_organs     # lines `old name->successor, year`
+    historical: '原|时任|曾任|前身|当时|更名|改为|组建|撤销|不再保留|合并|划入|整合'
+                                  # words that make a sentence historical (regex, optional)
+
+A name is reported with its successor and the year it changed, except when the same sentence
+(between 。；！？ or line ends) says it is history: "原农业部", a year before the change
+("2016年农业部印发…"), or one of the `historical` words.  Longer names win (国家环境保护总局 over
+环境保护部); a name inside a longer current name (农业部 in 农业农村部) is not matched because the
+match must not be followed or preceded by characters that turn it into another organ.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from officekit.engine import matching
+from officekit.engine.rule import Context, Hit, RuleError, RuleSpec
+from officekit.engine.types import Param
+
+PARAMS = {
+    "wordlist": Param("str", required=True, doc="word list of `old->successor, year` lines"),
+    "historical": Param("regex", default="原|时任|曾任|前身|当时|更名|改为|改建|组建|撤销|不再保留|合并|划入|整合|历史",
+                        doc="words that mark a sentence as historical"),
+}
+
+SENTENCE_END = "。；！？!?;\n"
+YEAR = regex.compile(r"((?:19|20)\d\d)\s*年")
+# Characters that, right after a name, make it part of a longer current name (农业部 → 农业农村部 is
+# protected by longest-first; 交通部门 is "the transport departments", not the ministry).
+CONTINUES = "门署长委级属内外分门"
+
+
+def build(rule: RuleSpec):
+    p = rule.params
+    historical = regex.compile(p["historical"]) if p.get("historical") else None
+    compiled: dict[int, tuple] = {}
+
+    def table(ctx: Context):
+        key = id(ctx.config)
+        if key not in compiled:
+            entries = {}
+            for line in ctx.wordlist(p["wordlist"]):
+                try:
+                    old, successor, year = matching.parse_pair(line)
+                    entries[old] = (successor, int(year))
+                except ValueError:
+                    raise RuleError(f"词表 {p['wordlist']} 的行应为“旧名称->现名称, 年份”：{line}") from None
+            compiled[key] = (entries, matching.literal_alternation(entries))
+        return compiled[key]
+
+    def check(ctx: Context):
+        entries, pattern = table(ctx)
+        if pattern is None:
+            return
+        for span in ctx.spans():
+            text = span.text
+            for m in matching.finditer(pattern, text):
+                after = text[m.end():m.end() + 1]
+                if after and after in CONTINUES:
+                    continue
+                successor, year = entries[m.group(0)]
+                sentence = _sentence(text, m.start(), m.end())
+                if _is_historical(sentence, text[:m.start()], year, historical):
+                    continue
+                yield Hit(span.part, span.block, span.start + m.start(), span.start + m.end(),
+                          suggestion=successor, vars={"expected": successor, "year": year})
+
+    return check
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    lo = max(text.rfind(c, 0, start) for c in SENTENCE_END) + 1
+    ends = [i for i in (text.find(c, end) for c in SENTENCE_END) if i >= 0]
+    return text[lo:min(ends) if ends else len(text)]
+
+
+def _is_historical(sentence: str, before: str, year: int, historical) -> bool:
+    if before.endswith("原"):
+        return True
+    if historical is not None and matching.search(historical, sentence):
+        return True
+    return any(int(y) < year for y in YEAR.findall(sentence))
