@@ -99,12 +99,14 @@ def _margins(s, section, n, ctx):
 def _grid(s, section, n, ctx):
     want = s["grid"]
     tol = want.get("tolerance", 1)
-    lines, how = section.lines_per_page, "文档网格"
-    if section.grid_type not in ("lines", "linesAndChars", "snapToChars") or not lines:
-        spacing = _body_line_spacing(ctx, n)
-        if spacing is None:
-            return None
+    # exact line spacing of the body text decides the lines per page; the grid only when text snaps to it
+    spacing = _body_line_spacing(ctx, n)
+    if spacing is not None:
         lines, how = int(TYPE_AREA_HEIGHT_MM * PT_PER_MM / spacing + 0.05), f"固定行距 {spacing:g} 磅"
+    elif section.grid_type in ("lines", "linesAndChars", "snapToChars") and section.lines_per_page:
+        lines, how = section.lines_per_page, "文档网格"
+    else:
+        return None
     problems = []
     if abs(lines - want["lines"]) > tol:
         problems.append(f"每面约 {lines} 行（{how}）")
@@ -117,10 +119,11 @@ def _grid(s, section, n, ctx):
 
 
 def _body_line_spacing(ctx: Context, section: int) -> float | None:
-    """The most common exact line spacing of 正文 paragraphs in the section."""
+    """The most common exact line spacing of 正文 paragraphs in the section (of any paragraph when the
+    draft has no 正文 yet, as in an empty template)."""
     counts: dict[float, int] = {}
-    for span in ctx.draft.all("正文"):
-        block = ctx.draft.block(span.part, span.block)
+    blocks = [ctx.draft.block(sp.part, sp.block) for sp in ctx.draft.all("正文")] or ctx.document.body
+    for block in blocks:
         props = block.props
         if block.section == section and props and props.line_rule == "exact" and props.line_value:
             counts[props.line_value] = counts.get(props.line_value, 0) + 1
