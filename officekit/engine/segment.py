@@ -78,6 +78,15 @@ class _Lexicon:
                         self.tags[word] = tag
             self._fetched.update(missing)  # only now: other threads read it without the lock
 
+    def need_key(self, key: str) -> None:
+        """need() for one key, lean: a typo guesser asks about millions of made-up words."""
+        if self._db is None or key in self._fetched:
+            return
+        if self._keys is not None and key not in self._keys:
+            self._fetched.add(key)
+            return
+        self.need((key,))
+
     def need_text(self, text: str) -> None:
         if self._db is not None:
             self.need(text_keys(text))
@@ -243,17 +252,20 @@ def dictionary_words(text: str) -> list[tuple[str, int]]:
 
 def frequency(word: str) -> int:
     """How often `word` occurs in jieba's dictionary counts; 0 when it is not a word."""
-    _load()
-    if word and word[:2] not in _lexicon._fetched:
-        _lexicon.need((_key(word),))
-    return _tokenizer.FREQ.get(word) or 0
+    if _lexicon is None:
+        _load()
+    count = _lexicon.freq.get(word)
+    if count is None and word:
+        _lexicon.need_key(_key(word))
+        count = _lexicon.freq.get(word)
+    return count or 0
 
 
 def tag(word: str) -> str | None:
     """The dictionary part of speech of `word` (n, v, nr, ns, …), None when unknown."""
     pos_tokenizer = _load()
     if word:
-        _lexicon.need({_key(word)})
+        _lexicon.need_key(_key(word))
     return pos_tokenizer.word_tag_tab.get(word)
 
 
