@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from officekit import suppress
 from officekit.config import load as config_load
 from officekit.config.model import Config
 from officekit.engine import runner
@@ -103,6 +104,7 @@ def check_file(path: str, config_path: str | None = None, overrides: dict | None
         config = config_for(path, config_path, overrides)
         document = read_bytes(stdin_data, "-") if path == "-" and stdin_data is not None else read(path)
         result.draft, result.findings = check_document(document, config)
+        result.findings = suppress.apply(path, result.findings, config, result.draft)
     except InputError as exc:
         result.status, result.error = "error", {"kind": exc.kind, "message": exc.message}
     return result

@@ -74,7 +74,10 @@ def use_color(option: bool | None, to_file: bool) -> bool:
               help="达到此级别的问题使退出码为 1（默认 error）")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, help="并行检查的进程数")
 @click.option("--color/--no-color", default=None, help="是否着色（默认：终端着色；NO_COLOR 时不着色）")
-def check(paths, fmt, output, force, config, select, ignore, fail_on, jobs, color):
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False),
+              help="只报告基线文件（officekit baseline 写出）中没有的新问题，并列出已消失的基线条目")
+@click.option("--changed-since", metavar="REF", help="只检查自 git 版本 REF 以来改动过（含未提交、新增）的草稿")
+def check(paths, fmt, output, force, config, select, ignore, fail_on, jobs, color, baseline_file, changed_since):
     """检查公文草稿（.docx、.txt、.md；目录递归；- 表示标准输入）。
 
     退出码：0 无问题（或低于 --fail-on 级别）；1 有问题；2 用法错误或有文件无法读取。
@@ -89,6 +92,11 @@ def check(paths, fmt, output, force, config, select, ignore, fail_on, jobs, colo
     files = collect(list(paths))
     if not files:
         fail_usage("给出的目录中没有可检查的文件（.docx、.txt、.md）")
+    if changed_since:
+        files = _only_changed(files, changed_since)
+        if not files:
+            click.echo(f"officekit: 自 {changed_since} 以来没有改动过的草稿，无需检查", err=True)
+            sys.exit(ExitCode.OK)
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in FORMATS else "text"
     overrides = {"select": select, "ignore": ignore}
@@ -102,10 +110,16 @@ def check(paths, fmt, output, force, config, select, ignore, fail_on, jobs, colo
     stdin_data = sys.stdin.buffer.read() if "-" in files else None
     progress = len(files) >= PROGRESS_THRESHOLD and sys.stderr.isatty() and fmt in ("text",) and output is None
     results = run_checks(files, config, overrides, jobs, progress, stdin_data)
+    if baseline_file:
+        _apply_baseline(results, baseline_file)
 
     level = fail_on or _config_fail_on(files, config) or "error"
     options = ReportOptions(color=use_color(color, output is not None), fail_on=level)
     write_output(renderer(fmt)(results, options), output, force, inputs=files)
+    if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        from officekit.report.github import write_step_summary
+
+        write_step_summary(results, options, os.environ["GITHUB_STEP_SUMMARY"])
     if any(r.status == "error" for r in results):
         sys.exit(ExitCode.INPUT)
     sys.exit(ExitCode.FINDINGS if any(r.fails(level) for r in results) else ExitCode.OK)
@@ -120,3 +134,27 @@ def _config_fail_on(files, explicit) -> str | None:
             if value:
                 return value
     return None
+
+
+def _only_changed(files: list[str], ref: str) -> list[str]:
+    from officekit.changes import GitError, changed_since, keep_changed
+
+    try:
+        return keep_changed(files, changed_since(ref))
+    except GitError as exc:
+        fail_usage(f"--changed-since {ref}: {exc}（需在 git 仓库中运行，且 {ref} 是存在的提交、分支或标签）")
+
+
+def _apply_baseline(results, baseline_file: str) -> None:
+    from officekit.suppress import BaselineError, filter_baseline, load_baseline
+
+    try:
+        baseline = load_baseline(baseline_file)
+    except BaselineError as exc:
+        fail_usage(str(exc))
+    stale = filter_baseline(results, baseline)
+    if stale:
+        click.echo(f"officekit: 基线中有 {len(stale)} 条问题已不再出现（已修正或已改写），"
+                   f"可运行 officekit baseline --force 更新 {baseline_file}：", err=True)
+        for path, entry in stale:
+            click.echo(f"  {path}: {entry.get('rule')} 第 {entry.get('block')} 段 {entry.get('excerpt', '')}", err=True)

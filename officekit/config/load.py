@@ -13,7 +13,8 @@ from officekit.engine.rule import RuleError
 from officekit.errors import ConfigError
 
 CONFIG_NAME = ".officekit.yaml"
-KEYS = {"extends", "select", "ignore", "severity", "rules", "rule_files", "wordlists", "words", "profile", "fail_on"}
+KEYS = {"extends", "select", "ignore", "severity", "rules", "rule_files", "wordlists", "words", "profile", "fail_on",
+        "suppress"}
 
 
 def discover(start: Path) -> Path | None:
@@ -86,6 +87,11 @@ def from_mapping(data: Any, path: Path) -> Config:
     fail_on = data.get("fail_on")
     if fail_on is not None and fail_on not in SEVERITIES:
         raise ConfigError(f"{where}: fail_on 应为 error/warning/info")
+    suppress = data.get("suppress", {}) or {}
+    if not isinstance(suppress, dict) or not all(
+            isinstance(v, (str, list)) and all(isinstance(x, str) for x in ([v] if isinstance(v, str) else v))
+            for v in suppress.values()):
+        raise ConfigError(f"{where}: suppress 应为“文件或通配符: 规则编号列表”的映射")
     return Config(
         path=str(path), extends=extends, select=strings("select"), ignore=strings("ignore"),
         severity={str(k): v for k, v in severity.items()}, rule_files=[local(f) for f in strings("rule_files")],
@@ -93,4 +99,5 @@ def from_mapping(data: Any, path: Path) -> Config:
         wordlists={str(k): [local(f) for f in ([v] if isinstance(v, str) else v)] for k, v in wordlists.items()},
         words={str(k): [str(w) for w in ([v] if isinstance(v, str) else v)] for k, v in words.items()},
         profile=dict(profile), fail_on=fail_on,
+        suppress={str(k): [v] if isinstance(v, str) else list(v) for k, v in suppress.items()},
     )

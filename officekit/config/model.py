@@ -19,3 +19,4 @@ class Config:
     words: dict[str, list[str]] = field(default_factory=dict)  # list name → extra entries inline
     profile: dict[str, Any] = field(default_factory=dict)  # format settings an office may change
     fail_on: str | None = None
+    suppress: dict[str, list[str]] = field(default_factory=dict)  # file glob (relative to the config) → rule ids

@@ -37,32 +37,43 @@ def convert_legacy(path: str):
     """Read a legacy-format file by converting it to .docx with LibreOffice."""
     from officekit.document.docx_reader import read_docx  # late import: convert is rarely needed
 
+    document = read_docx(convert_to_docx_bytes(path), path)
+    document.warnings.insert(0, "由 LibreOffice 转换为 .docx 后读取，格式信息可能与原文件略有出入")
+    return document
+
+
+def convert_to_docx_bytes(path: str) -> bytes:
+    """The .docx LibreOffice makes of a legacy-format file (annotate and fix write copies of it)."""
     soffice = find_soffice()
     if soffice is None:
         raise InputError(path, "legacy-format", INSTALL_HINT)
     source = Path(path)
+    if not source.is_file():
+        raise InputError(path, "not-found", "文件不存在")
     with tempfile.TemporaryDirectory(prefix="officekit-convert-") as outdir:
         # A private profile directory: a running LibreOffice (or a locked default profile) must not
-        # block or receive the conversion.
+        # block or receive the conversion.  The input is copied under a plain name first: LibreOffice
+        # reads options out of some file names and cannot open names starting with "-".
         profile = Path(outdir, "profile").as_uri()
+        work = Path(outdir, "in")
+        work.mkdir()
+        staged = work / ("draft" + source.suffix.lower())
+        shutil.copyfile(source, staged)
         command = [
-            soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-            "--convert-to", "docx", "--outdir", outdir, os.fspath(source),
+            soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--nologo",
+            "--convert-to", "docx:MS Word 2007 XML", "--outdir", outdir, os.fspath(staged),
         ]
         try:
             completed = subprocess.run(
-                command, capture_output=True, timeout=CONVERSION_TIMEOUT_S, check=False,
+                command, capture_output=True, timeout=CONVERSION_TIMEOUT_S, check=False, stdin=subprocess.DEVNULL,
             )
         except subprocess.TimeoutExpired:
             raise InputError(path, "conversion", f"LibreOffice 转换超过 {CONVERSION_TIMEOUT_S} 秒未完成，已放弃") from None
         except OSError as exc:
             raise InputError(path, "conversion", f"无法运行 LibreOffice（{exc}）") from None
-        converted = Path(outdir, source.stem + ".docx")
+        converted = Path(outdir, "draft.docx")
         if not converted.is_file():
             detail = completed.stderr.decode("utf-8", "replace").strip().splitlines()
             reason = detail[-1] if detail else f"退出码 {completed.returncode}"
             raise InputError(path, "conversion", f"LibreOffice 未能把文件转换为 .docx（{reason}）")
-        data = converted.read_bytes()
-    document = read_docx(data, path)
-    document.warnings.insert(0, "由 LibreOffice 转换为 .docx 后读取，格式信息可能与原文件略有出入")
-    return document
+        return converted.read_bytes()

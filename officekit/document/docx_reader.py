@@ -77,6 +77,7 @@ class _ParagraphText:
     page_break_here: bool = False
     page_break_after: bool = False
     comment_marks: list[tuple[str, str, int]] = field(default_factory=list)  # (start|end|ref, id, offset)
+    run_map: list | None = None  # for editing only: [(w:r, start, [(child, start, length), ...]), ...]
 
     def add(self, text: str, props) -> None:
         if not text:
@@ -173,8 +174,13 @@ class _StoryReader:
         props.numbering_label = label
 
         acc = _ParagraphText(para_rpr)
+        editing = self.reader.edit_map is not None
+        if editing:
+            acc.run_map = []
         self.inline(p, acc)
         index = len(self.blocks) + 1
+        if editing:  # annotate/fix edit the very paragraphs (and runs) this walk numbered
+            self.reader.edit_map.paragraphs[self.part].append((p, acc.run_map))
         block = Block(
             part=self.part, index=index, text="".join(acc.parts), runs=acc.runs, props=props,
             container=kind, table=table, section=self.section,
@@ -233,7 +239,10 @@ class _StoryReader:
     def run(self, r, acc: _ParagraphText) -> None:
         props = None
         pieces: list[str] = []
+        segments = [] if acc.run_map is not None else None
         for child in r:
+            if segments is not None:
+                segments.append((child, len(pieces)))
             tag = child.tag
             if tag == _RPR:
                 props = self.sheet.run_props(acc.para_rpr, parse_rpr(child))
@@ -271,6 +280,8 @@ class _StoryReader:
                 self.graphics(child, acc)
         if props is None:
             props = self.sheet.run_props(acc.para_rpr, {})
+        if segments is not None:
+            acc.run_map.append((r, acc.length, _child_offsets(segments, pieces)))
         acc.add("".join(pieces), props)
 
     def _field_char(self, el, acc: _ParagraphText) -> None:
@@ -311,6 +322,17 @@ class _StoryReader:
                 acc.shapes.append(shape)
             stack.extend(reversed(node))
         # Stack order visits children in document order; text boxes keep that order.
+
+
+def _child_offsets(segments, pieces) -> list[tuple]:
+    """(child, start, length) of each child of a run: which characters of the run text it produced."""
+    out, offset = [], 0
+    for number, (child, first_piece) in enumerate(segments):
+        last_piece = segments[number + 1][1] if number + 1 < len(segments) else len(pieces)
+        length = sum(len(piece) for piece in pieces[first_piece:last_piece])
+        out.append((child, offset, length))
+        offset += length
+    return out
 
 
 def _unwrap(parent, tag: str):
@@ -406,6 +428,7 @@ class DocxReader:
         self.sheet = StyleSheet(self._related("/styles"), theme_loader=lambda: self._related("/theme"))
         self._numbering: Numbering | None = None
         self.section_elements: list = []
+        self.edit_map: EditMap | None = None  # set by read_docx_for_editing()
 
     @property
     def numbering(self) -> Numbering:
@@ -436,6 +459,8 @@ class DocxReader:
 
     def read(self) -> Document:
         root = self.package.xml(self.main)
+        if self.edit_map is not None:
+            self.edit_map.roots[self.main] = root
         body = root.find(W + "body") if root is not None else None
         if body is None:
             raise InputError(self.path, "corrupt", f"{self.main} 中没有正文（w:body），文件可能已损坏")
@@ -525,6 +550,8 @@ class DocxReader:
         root = self.package.xml(name)
         if root is None:
             return []
+        if self.edit_map is not None:
+            self.edit_map.roots[name] = root
         before = len(blocks)
         reader = _StoryReader(self, part, blocks, story)
         reader.section = section
@@ -580,3 +607,26 @@ def _section_elements(body) -> list:
 
 def read_docx(data: bytes, path: str) -> Document:
     return DocxReader(Package(data, path), path).read()
+
+
+@dataclass
+class EditMap:
+    """What annotate/fix need to edit a .docx in the reader's own block numbering.
+
+    `paragraphs[part][i]` is the w:p element of block i+1 of that part with its runs
+    [(w:r, start offset in the block text, [(child, start in the run text, length), ...]), ...];
+    `roots` maps each part name read (word/document.xml, word/header1.xml, ...) to its parsed tree,
+    the same elements, so editing them and serialising `roots` edits the document."""
+
+    package: Package
+    main: str
+    paragraphs: dict[str, list] = field(default_factory=lambda: {"body": [], "header": [], "footer": []})
+    roots: dict[str, object] = field(default_factory=dict)
+
+
+def read_docx_for_editing(data: bytes, path: str) -> tuple[Document, EditMap]:
+    """Read like read_docx and also keep the XML elements behind every block."""
+    package = Package(data, path)
+    reader = DocxReader(package, path)
+    reader.edit_map = EditMap(package, reader.main)
+    return reader.read(), reader.edit_map

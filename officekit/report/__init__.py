@@ -11,6 +11,11 @@ from dataclasses import dataclass
 FORMATS = {
     "text": "terminal",
     "json": "json_report",
+    "jsonl": "jsonl",
+    "sarif": "sarif",
+    "github": "github",
+    "junit": "junit",
+    "html": "html",
 }
 
 

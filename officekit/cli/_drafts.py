@@ -1,0 +1,54 @@
+"""What annotate and fix share: open a draft for editing, check it, name and write the copy."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from officekit.cli.common import ExitCode, atomic_write_bytes, check_output_path, fail_usage
+
+
+def default_output(path: str, marker: str) -> str:
+    """DRAFT.docx → DRAFT.审阅.docx (also for a .doc/.wps input: the copy is always .docx)."""
+    stem, _ = os.path.splitext(path)
+    return f"{stem}.{marker}.docx"
+
+
+def open_and_check(path: str, config: str | None, overrides: dict):
+    """(editor, findings): the findings of exactly the bytes the editor will change."""
+    from officekit import suppress
+    from officekit.check import check_document, config_for
+    from officekit.engine.rule import RuleError
+    from officekit.errors import ConfigError, InputError
+    from officekit.output.docx_edit import DocxEditor
+
+    try:
+        settings = config_for(path, config, overrides)
+        editor = DocxEditor.open(path)
+        draft, findings = check_document(editor.document, settings)
+    except InputError as exc:
+        click.echo(f"officekit: {exc.path}: {exc.message}", err=True)
+        sys.exit(ExitCode.INPUT)
+    except (RuleError, ConfigError) as exc:
+        fail_usage(f"规则或配置无法加载：{exc}")
+    return editor, suppress.apply(path, findings, settings, draft)
+
+
+def write_copy(path: str, output: str, force: bool, data: bytes) -> None:
+    check_output_path(output, force, inputs=[path])
+    atomic_write_bytes(output, data)
+
+
+def common_options(function):
+    for option in reversed([
+        click.argument("path", type=str),
+        click.option("-o", "--output", type=click.Path(dir_okay=False), help="写出的副本（默认在原稿旁）"),
+        click.option("--force", is_flag=True, help="允许覆盖已存在的输出文件"),
+        click.option("-c", "--config", type=click.Path(exists=True, dir_okay=False), help="使用指定的配置文件"),
+        click.option("--select", multiple=True, help="只用这些规则（编号、前缀或关口）"),
+        click.option("--ignore", multiple=True, help="不用这些规则（编号、前缀或关口）"),
+    ]):
+        function = option(function)
+    return function

@@ -1,0 +1,175 @@
+"""fix: a copy of the draft with the safe fixes applied, as tracked changes (修订) or directly.
+
+A fix replaces the characters of its finding's span.  It is applied only when it can be applied
+without touching formatting: the span's runs share one parent and the same run properties and hold
+plain text.  Anything else (a span across differently formatted runs, a field, a picture, a span that
+overlaps another fix) is left for the secretary, with the reason.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from officekit.document.ooxml import W
+from officekit.engine.finding import Finding
+from officekit.output.docx_edit import AUTHOR, DocxEditor, ParagraphEdit, RunSpan, revision_date, text_run, w
+
+# Elements that may sit between the runs of one fix (they carry no text and survive inside w:del).
+_PASSIVE = frozenset(W + t for t in ("proofErr", "bookmarkStart", "bookmarkEnd", "commentRangeStart",
+                                     "commentRangeEnd", "permStart", "permEnd"))
+_TRACKABLE_PARENTS = frozenset(W + t for t in ("p", "hyperlink", "smartTag", "customXml"))
+
+
+@dataclass
+class FixResult:
+    data: bytes
+    applied: list[Finding] = field(default_factory=list)
+    left: list[tuple[Finding, str]] = field(default_factory=list)  # (finding, why it was not applied)
+
+
+def fixable(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.fix is not None and f.fix.safe and f.location.start is not None
+            and f.location.end is not None]
+
+
+class Fixer:
+    def __init__(self, editor: DocxEditor, track: bool):
+        self.editor = editor
+        self.track = track
+        self.date = revision_date()
+
+    def problem(self, paragraph: ParagraphEdit, start: int, end: int) -> str | None:
+        """Why [start, end) cannot be replaced safely, or None when it can."""
+        runs = paragraph.runs_within(start, end)
+        if start == end:
+            return None if self._insertion_neighbour(paragraph, start) else "插入位置不在普通文字中"
+        if sum(r.end - r.start for r in runs) != end - start:
+            return "范围内含有公式或无法编辑的内容"
+        parents = {r.element.getparent() for r in runs}
+        if len(parents) != 1:
+            return "范围跨越超链接等不同结构"
+        parent = parents.pop()
+        if self.track and parent.tag not in _TRACKABLE_PARENTS:
+            return "范围位于已有修订之中，请先接受或拒绝原有修订"
+        if len({_rpr_key(r.element) for r in runs}) > 1:
+            return "范围跨越格式不同的文字，保留为建议以免改动格式"
+        for run in runs:
+            if any(child.tag not in (W + "rPr", W + "t") for child in run.element):
+                return "范围内含有域、制表符、换行或图形"
+        first, last = parent.index(runs[0].element), parent.index(runs[-1].element)
+        elements = {r.element for r in runs}
+        if any(node not in elements and node.tag not in _PASSIVE for node in parent[first:last + 1]):
+            return "范围内夹有其他内容"
+        return None
+
+    def _insertion_neighbour(self, paragraph: ParagraphEdit, offset: int) -> tuple[RunSpan, bool] | None:
+        """The run to insert beside: (run, after?) — the run ending at offset, else the one starting there."""
+        for run in paragraph.runs:
+            if run.end == offset and run.end > run.start:
+                return (run, True) if self._plain(run) else None
+        for run in paragraph.runs:
+            if run.start == offset and run.end > run.start:
+                return (run, False) if self._plain(run) else None
+        return None
+
+    def _plain(self, run: RunSpan) -> bool:
+        return not self.track or run.element.getparent().tag in _TRACKABLE_PARENTS
+
+    def apply(self, paragraph: ParagraphEdit, start: int, end: int, replacement: str) -> None:
+        if start == end:
+            run, after = self._insertion_neighbour(paragraph, start)
+            new = text_run(replacement, run.element.find(W + "rPr"))
+            node = self._wrap("ins", [new]) if self.track else new
+            (run.element.addnext if after else run.element.addprevious)(node)
+            return
+        runs = [r.element for r in paragraph.runs_within(start, end)]
+        rpr = runs[0].find(W + "rPr")
+        parent = runs[0].getparent()
+        first, last = parent.index(runs[0]), parent.index(runs[-1])
+        if not self.track:
+            if replacement:
+                runs[0].addprevious(text_run(replacement, rpr))
+            for run in runs:
+                parent.remove(run)
+            return
+        span = list(parent[first:last + 1])
+        for run in runs:
+            for t in run.iterchildren(W + "t"):
+                t.tag = W + "delText"
+        anchor = etree.Element(W + "r")  # placeholder keeps the position while the span moves into w:del
+        span[0].addprevious(anchor)
+        deletion = self._wrap("del", span)
+        anchor.addprevious(deletion)
+        if replacement:
+            deletion.addnext(self._wrap("ins", [text_run(replacement, rpr)]))
+        parent.remove(anchor)
+
+    def _wrap(self, kind: str, nodes: list) -> etree._Element:
+        wrapper = w(kind, id=self.editor.next_id(), author=AUTHOR, date=self.date)
+        for node in nodes:
+            wrapper.append(node)  # lxml moves the node
+        return wrapper
+
+
+def _rpr_key(run) -> bytes:
+    rpr = run.find(W + "rPr")
+    if rpr is None:
+        return b""
+    clean = copy.deepcopy(rpr)
+    for node in list(clean):
+        if node.tag in (W + "rPrChange", W + "lang", W + "noProof"):  # bookkeeping, not visible formatting
+            clean.remove(node)
+    return etree.tostring(clean, method="c14n")
+
+
+def fix(editor: DocxEditor, findings: list[Finding], track: bool = True) -> FixResult:
+    fixer = Fixer(editor, track)
+    result = FixResult(b"")
+    candidates = sorted(fixable(findings), key=Finding.sort_key)
+    # Group identical edits (two rules proposing the same change) and drop overlapping ones.
+    planned: list[tuple[tuple, list[Finding]]] = []
+    for f in candidates:
+        loc = f.location
+        key = (loc.part, loc.block, loc.start, loc.end, f.fix.replacement)
+        if planned and planned[-1][0] == key:
+            planned[-1][1].append(f)
+            continue
+        previous = planned[-1][0] if planned else None
+        if previous and previous[:2] == key[:2] and loc.start < previous[3]:
+            result.left.append((f, "与另一处修改重叠"))
+            continue
+        planned.append((key, [f]))
+    # Split every boundary first, judge each edit, then apply: offsets stay those of the original text.
+    checked = []
+    for key, group in planned:
+        part, block, start, end, replacement = key
+        paragraph = editor.paragraph(part, block)
+        if paragraph is None:
+            result.left.extend((f, "找不到所在段落") for f in group)
+            continue
+        paragraph.split_at(start)
+        paragraph.split_at(end)
+        checked.append((paragraph, key, group))
+    touched: set = set()  # runs some edit will replace: an insertion must not lean on them
+    approved = []
+    for paragraph, key, group in checked:
+        _, _, start, end, replacement = key
+        why = fixer.problem(paragraph, start, end)
+        if why is None:
+            if start == end:
+                neighbour = fixer._insertion_neighbour(paragraph, start)[0].element
+                why = "与另一处修改相邻" if neighbour in touched else None
+            else:
+                touched.update(r.element for r in paragraph.runs_within(start, end))
+        if why:
+            result.left.extend((f, why) for f in group)
+            continue
+        approved.append((paragraph, key, group))
+    for paragraph, (_, _, start, end, replacement), group in approved:
+        fixer.apply(paragraph, start, end, replacement)
+        result.applied.extend(group)
+    result.data = editor.save()
+    return result

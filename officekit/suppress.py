@@ -1,0 +1,174 @@
+"""Suppressions and baselines: how a repository adopts officekit without fixing every old draft first.
+
+- Config `suppress:` maps file globs (relative to the .officekit.yaml) to rule ids or prefixes.
+- A Word comment 「officekit: ignore W301」 (several ids: 「officekit: ignore W301, W101」) on some text
+  hides those rules' findings on that text; one that hides nothing is reported (info, rule S001).
+- A baseline file records the fingerprints of known findings; `check --baseline` reports only new
+  ones and lists the entries that no longer occur (stale).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from officekit.engine.finding import Finding, Location, fingerprint
+
+IGNORE_COMMENT = re.compile(r"officekit\s*[:：]\s*ignore\s+([A-Za-z]+\d*(?:\s*[,，、\s]\s*[A-Za-z]+\d*)*)", re.IGNORECASE)
+UNUSED_RULE = "S001"
+UNUSED_NAME = "未起作用的忽略批注"
+GATE_OF_LETTER = {"F": "格式关", "W": "文字关", "P": "政策关"}
+BASELINE_SCHEMA = "officekit/baseline@1"
+
+
+def rule_matches(rule: str, wanted: str) -> bool:
+    """An id (W301) or a prefix (W3, W) names the rule."""
+    return rule.upper().startswith(wanted.upper())
+
+
+# ---------------------------------------------------------------- config globs
+
+def config_suppressions(path: str, config) -> list[str]:
+    """The rule ids/prefixes the config suppresses for this file."""
+    if not config.suppress or path == "-":
+        return []
+    base = Path(config.path).resolve().parent if config.path else Path.cwd()
+    try:
+        relative = PurePosixPath(Path(path).resolve().relative_to(base).as_posix())
+    except ValueError:
+        relative = PurePosixPath(Path(path).as_posix())
+    wanted = []
+    for pattern, rules in config.suppress.items():
+        # `*` matches across folders (fnmatch); a pattern without "/" also matches the bare file name.
+        if fnmatch.fnmatchcase(str(relative), pattern) or ("/" not in pattern and fnmatch.fnmatchcase(relative.name, pattern)):
+            wanted.extend(rules)
+    return wanted
+
+
+# ---------------------------------------------------------------- comments in the draft
+
+@dataclass
+class IgnoreComment:
+    block: int
+    start: int
+    end: int
+    rules: list[str]
+    used: set[str] = field(default_factory=set)
+
+    def covers(self, loc: Location) -> bool:
+        if loc.part != "body" or loc.block != self.block:
+            return False
+        if loc.start is None:
+            return True
+        end = loc.end if loc.end is not None else loc.start
+        return loc.start <= self.end and end >= self.start  # touching counts: comments are hand-placed
+
+
+def ignore_comments(document) -> list[IgnoreComment]:
+    found = []
+    for block, start, end, text in getattr(document, "comments", []) or []:
+        match = IGNORE_COMMENT.search(text)
+        if match:
+            rules = [r.upper() for r in re.split(r"[,，、\s]+", match.group(1)) if r]
+            found.append(IgnoreComment(block, start, end, rules))
+    return found
+
+
+def apply(path: str, findings: list[Finding], config, draft) -> list[Finding]:
+    """The findings that remain after config and in-draft suppressions, plus notices of unused ones."""
+    by_config = config_suppressions(path, config) if config is not None else []
+    comments = ignore_comments(draft.document) if draft is not None else []
+    kept = []
+    for f in findings:
+        if any(rule_matches(f.rule, r) for r in by_config):
+            continue
+        hiding = [(c, r) for c in comments if c.covers(f.location) for r in c.rules if rule_matches(f.rule, r)]
+        for comment, rule in hiding:
+            comment.used.add(rule)
+        if not hiding:
+            kept.append(f)
+    kept.extend(_unused_notice(c, rule, draft) for c in comments for rule in c.rules if rule not in c.used)
+    kept.sort(key=Finding.sort_key)
+    return kept
+
+
+def _unused_notice(comment: IgnoreComment, rule: str, draft) -> Finding:
+    blocks = draft.document.body
+    text = blocks[comment.block - 1].text if 0 < comment.block <= len(blocks) else ""
+    element = draft.element_at("body", comment.block, comment.start) or "正文"
+    return Finding(
+        rule=UNUSED_RULE, name=UNUSED_NAME, gate=GATE_OF_LETTER.get(rule[:1], "文字关"), severity="info",
+        element=element, message=f"批注“officekit: ignore {rule}”所在文字上没有 {rule} 的问题，该批注可以删除",
+        suggestion=None, location=Location("body", comment.block, comment.start, comment.end),
+        excerpt=text[:200], source="officekit",
+        fingerprint=fingerprint(UNUSED_RULE, element, text, text[comment.start:comment.end], 0),
+    )
+
+
+# ---------------------------------------------------------------- baseline
+
+def baseline_key(path: str) -> str:
+    """How a file is named in a baseline: relative to the working directory, forward slashes."""
+    try:
+        return Path(os.path.abspath(path)).relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+def baseline_json(results) -> str:
+    files = {}
+    for result in sorted(results, key=lambda r: baseline_key(r.path)):
+        if result.status != "ok" or not result.findings:
+            continue
+        files[baseline_key(result.path)] = [
+            {"fingerprint": f.fingerprint, "rule": f.rule, "block": f.location.block, "excerpt": f.excerpt[:60]}
+            for f in sorted(result.findings, key=lambda f: (f.fingerprint, f.rule))
+        ]
+    return json.dumps({"schema": BASELINE_SCHEMA, "files": files}, ensure_ascii=False, indent=2) + "\n"
+
+
+class BaselineError(Exception):
+    pass
+
+
+def load_baseline(path: str) -> dict[str, list[dict]]:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise BaselineError(f"{path}: 无法读取基线文件（{exc}）") from None
+    if not isinstance(data, dict) or data.get("schema") != BASELINE_SCHEMA or not isinstance(data.get("files"), dict):
+        raise BaselineError(f"{path}: 不是 officekit 基线文件（应含 \"schema\": \"{BASELINE_SCHEMA}\"）")
+    return data["files"]
+
+
+def filter_baseline(results, baseline: dict[str, list[dict]]) -> list[tuple[str, dict]]:
+    """Drop findings the baseline knows (matched by rule and fingerprint, each entry once); return the
+    stale entries — baseline findings of checked files that no longer occur."""
+    stale = []
+    for result in results:
+        key = baseline_key(result.path)
+        entries = baseline.get(key, [])
+        if result.status != "ok" or not entries:
+            continue
+        remaining: dict[tuple[str, str], int] = {}
+        for entry in entries:
+            k = (entry.get("rule", ""), entry.get("fingerprint", ""))
+            remaining[k] = remaining.get(k, 0) + 1
+        new = []
+        for f in result.findings:
+            k = (f.rule, f.fingerprint)
+            if remaining.get(k, 0) > 0:
+                remaining[k] -= 1
+            else:
+                new.append(f)
+        result.findings = new
+        for entry in entries:
+            k = (entry.get("rule", ""), entry.get("fingerprint", ""))
+            if remaining.get(k, 0) > 0:
+                remaining[k] -= 1
+                stale.append((key, entry))
+    return stale
