@@ -17,6 +17,7 @@ blocks once with precompiled patterns.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from officekit.document.model import Block, Document
@@ -30,6 +31,10 @@ _TITLE_MAX_LINES = 6  # lines of more than three characters; a vertically set ti
 _MAIN_TO_MAX_LINES = 5
 _SIGNATURE_MAX_LINES = 4
 _ATTACHMENT_NOTE_MAX_LINES = 12
+_MISNAMED_DOCTYPES = ("请示报告", "汇报")
+# A line of organ names (for a 主送 written without its colon): every name ends like an organ.
+_NAME_SPLIT = re.compile(r"[、，,；;]")
+_ORGAN_NAME = re.compile(r"(?:政府|委员会|办公厅|办公室|党委|党组|机关|部门|单位|机构|局|厅|委|办|部|院|署|处|科|中心|站|场|所|校|学|公司|集团|队|会)$")
 _CLOSING_FORMULAS = ("特此", "此复", "此令", "此致", "敬礼", "妥否", "当否", "请批示", "请审批")
 
 
@@ -294,7 +299,10 @@ class _Recogniser:
         if flat.startswith(("的", "（", "(")) or len(flat) <= 3:
             return False
         long_lines = sum(1 for i in run if len(self.flat[i]) > 3)
-        return long_lines >= _TITLE_MAX_LINES or ends_with_statutory_doctype(so_far)
+        # 请示报告/汇报 are not 文种 but end a title just as well (the rules then say so)
+        return long_lines >= _TITLE_MAX_LINES or ends_with_statutory_doctype(so_far) or so_far.endswith(
+            _MISNAMED_DOCTYPES
+        )
 
     def _split_marks_and_title(self, front: _Front, items: list[tuple[str, int]]) -> None:
         """Candidate lines above the 发文字号 are the 发文机关标志 when a title follows the 字号;
@@ -356,13 +364,32 @@ class _Recogniser:
                 or heading_level(flat)
                 or self._tagged(i)
             ):
-                return pos
+                return self._main_to_without_colon(pos)
             chosen.append(i)
             if flat.endswith(("：", ":")):
                 for j in chosen:
                     self._tag(j, "主送机关")
                 return k + 1
+        return self._main_to_without_colon(pos)
+
+    def _main_to_without_colon(self, pos: int) -> int:
+        """A 主送 whose colon was forgotten (市人民政府、市财政局): one short line of organ names right under
+        the title, with text below it.  Rules then report the missing colon instead of missing the 主送."""
+        if pos == 0 or pos + 1 >= len(self.lines) or not self._title_above(pos):
+            return pos
+        i = self.lines[pos]
+        flat = self.flat[i]
+        if self._tagged(i) or len(flat) > 60 or P.SENTENCE_END.search(flat) or heading_level(flat):
+            return pos
+        names = [n for n in _NAME_SPLIT.split(flat) if n]
+        if names and all(_ORGAN_NAME.search(n) for n in names):
+            self._tag(i, "主送机关")
+            return pos + 1
         return pos
+
+    def _title_above(self, pos: int) -> bool:
+        above = self.spans.get(self.lines[pos - 1], [])
+        return any(s.element == "标题" for s in above)
 
     # 3. 版记 ----------------------------------------------------------------------------------------
     def _record(self, pos: int) -> int:
