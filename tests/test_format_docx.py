@@ -90,7 +90,10 @@ def test_top_margin(tmp_path):
 def test_profile_changes_a_size(tmp_path):
     path = conformant_notice(tmp_path, body_size=15)
     assert only(format_findings(path)).rule == "F012"
-    assert format_findings(path, Config(profile={"F012": {"size": 15}})) == []
+    local = format_findings(path, Config(profile={"F012": {"size": 15}}))
+    # now the 15 pt paragraph is right and the 16 pt ones are the exceptions
+    assert [(f.rule, f.location.block) for f in local] == [("F012", 8), ("F012", 10)]
+    assert local[0].message == "正文字体字号应为仿宋小三（15 磅），实为仿宋_GB2312三号（16 磅）"
 
 
 def test_profile_adds_a_font_name(tmp_path):
