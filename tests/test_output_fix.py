@@ -1,0 +1,102 @@
+"""fix: safe fixes as tracked changes (or directly); formatting kept; findings gone on re-check."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import zipfile
+
+import docx
+import pytest
+from docx_builders import BOLD, build_docx, p, r
+from output_helpers import ANNOTATE_DRAFTS, CORPUS_DOCX, char_formats, run_cli
+
+from officekit.check import check_file
+from officekit.document import read
+from officekit.output.docx_edit import DocxEditor
+from officekit.output.fix import fix, fixable
+
+FIX_DRAFTS = [name for name in ANNOTATE_DRAFTS if "会议纪要" not in name]
+
+
+def _gone(applied, rechecked) -> bool:
+    """No applied finding is found again at its place (every corpus safe fix keeps the length)."""
+    again = {(f.rule, f.location) for f in rechecked}
+    return not [f for f in applied if (f.rule, f.location) in again]
+
+
+@pytest.mark.parametrize("track", [True, False], ids=["tracked", "direct"])
+@pytest.mark.parametrize("name", FIX_DRAFTS)
+def test_corpus_fixes_disappear_on_recheck(name, track, tmp_path):
+    source = tmp_path / "draft.docx"
+    shutil.copyfile(CORPUS_DOCX / name, source)
+    before = hashlib.sha256(source.read_bytes()).hexdigest()
+    findings = check_file(str(source)).findings
+    candidates = fixable(findings)
+    assert candidates
+
+    result = fix(DocxEditor.open(str(source)), findings, track=track)
+    assert len(result.applied) + len(result.left) == len(candidates)
+    assert len(result.applied) >= len(candidates) * 0.9  # the corpus fixes are plain punctuation swaps
+    out = tmp_path / "fixed.docx"
+    out.write_bytes(result.data)
+    assert hashlib.sha256(source.read_bytes()).hexdigest() == before
+    docx.Document(str(out))  # reopens
+
+    rechecked = check_file(str(out)).findings
+    assert _gone(result.applied, rechecked)
+    # What remains fixable is what was left — plus what a fix revealed (a '.' the straight quotes had
+    # shielded from W101, for instance), which a second run of fix then handles.
+    seen = {(f.rule, f.location) for f in findings}
+    remaining = [f for f in fixable(rechecked) if (f.rule, f.location) in seen]
+    assert len(remaining) == len(result.left)
+    original, fixed = read(str(source)), read(str(out))
+    assert char_formats(fixed) == char_formats(original)  # same-length swaps: every character keeps its format
+    with zipfile.ZipFile(out) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    if track:
+        assert xml.count("<w:ins ") == len({(f.location, f.fix.replacement) for f in result.applied})
+        assert 'w:author="officekit"' in xml and "w:date=" in xml and "<w:delText" in xml
+    else:
+        assert "<w:ins " not in xml and "<w:del " not in xml
+
+
+def test_tracked_replacement_spanning_two_runs_of_the_same_format(tmp_path):
+    source = build_docx(tmp_path / "x.docx", p(r("各单位要认真布", rpr=BOLD()), r("署，确保按时完成。", rpr=BOLD())))
+    result = run_cli("fix", source, "--select", "W301")
+    assert result.exit_code == 0, result.output
+    assert "1 处修订" in result.output
+    copy = tmp_path / "x.修订.docx"
+    fixed = read(str(copy))
+    assert fixed.body[0].text == "各单位要认真部署，确保按时完成。"  # the reader keeps w:ins, drops w:del
+    assert all(run.props.bold for run in fixed.body[0].runs)
+    with zipfile.ZipFile(copy) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    assert "<w:delText" in xml and ">布</w:delText>" in xml and ">署</w:delText>" in xml
+    assert not [f for f in check_file(str(copy)).findings if f.rule == "W301"]
+
+
+def test_fix_across_different_formatting_is_left_as_suggestion(tmp_path):
+    source = build_docx(tmp_path / "x.docx", p(r("各单位要认真布"), r("署", rpr=BOLD()), r("，确保按时完成。")))
+    result = run_cli("fix", source, "--select", "W301")
+    assert result.exit_code == 0
+    assert "0 处修订" in result.output and "格式不同" in result.output and "建议：部署" in result.output
+    assert read(str(tmp_path / "x.修订.docx")).body[0].text == "各单位要认真布署，确保按时完成。"
+
+
+def test_no_track_applies_directly_and_keeps_formatting(tmp_path):
+    source = build_docx(tmp_path / "x.docx", p(r("为了贯彻落实有关要求,现将有关事项", rpr=BOLD()), r("通知如下。")))
+    result = run_cli("fix", source, "--no-track", "--select", "W101", "-o", tmp_path / "out.docx")
+    assert result.exit_code == 0, result.output
+    fixed = read(str(tmp_path / "out.docx"))
+    assert fixed.body[0].text == "为了贯彻落实有关要求，现将有关事项通知如下。"
+    assert [(run.text, run.props.bold) for run in fixed.body[0].runs] == [
+        ("为了贯彻落实有关要求", True), ("，", True), ("现将有关事项", True), ("通知如下。", False)]
+    with zipfile.ZipFile(tmp_path / "out.docx") as z:
+        assert b"<w:ins " not in z.read("word/document.xml")
+
+
+def test_fix_never_writes_over_the_input(tmp_path):
+    source = build_docx(tmp_path / "x.docx", p(r("各单位要认真布署。")))
+    result = run_cli("fix", source, "-o", source, "--force")
+    assert result.exit_code == 2 and "输出文件不能是输入文件本身" in result.output
