@@ -74,18 +74,18 @@ def build(rule: RuleSpec):
                 s = group[0]
                 lead = len(s.text) - len(s.text.lstrip()) if p["strip"] else 0
                 start, end = s.start + lead, s.start + lead + len(body)
-                yield Hit(s.part, s.block, start, end, message=message and ctx_fill(rule, message, body),
+                yield Hit(s.part, s.block, start, end, message=message and _with_match(message, body),
                           suggestion=suggestion, fix=suggestion, safe=safe, element=s.element,
                           vars={"expected": suggestion or ""})
             else:  # a joined element: point at its last line, suggest without an automatic fix
                 s = group[-1]
-                yield Hit(s.part, s.block, s.start, s.end, message=message and ctx_fill(rule, message, body),
+                yield Hit(s.part, s.block, s.start, s.end, message=message and _with_match(message, body),
                           suggestion=suggestion, element=s.element, vars={"match": body, "expected": suggestion or ""})
 
     return check
 
 
-def ctx_fill(rule: RuleSpec, message: str, text: str) -> str:
+def _with_match(message: str, text: str) -> str:
     return matching.fill(message, {"match": text}) or message
 
 
