@@ -116,7 +116,7 @@ def check(paths, fmt, output, force, config, select, ignore, fail_on, jobs, colo
     level = fail_on or _config_fail_on(files, config) or "error"
     options = ReportOptions(color=use_color(color, output is not None), fail_on=level)
     write_output(renderer(fmt)(results, options), output, force, inputs=files)
-    if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+    if os.environ.get("GITHUB_STEP_SUMMARY") and (fmt == "github" or os.environ.get("GITHUB_ACTIONS") == "true"):
         from officekit.report.github import write_step_summary
 
         write_step_summary(results, options, os.environ["GITHUB_STEP_SUMMARY"])

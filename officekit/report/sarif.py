@@ -8,6 +8,7 @@ location (页眉第1段), since lines there are numbered within the part."""
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 
 from officekit import __version__
 from officekit.report.paths import display_path, region_path, sorted_findings
@@ -66,11 +67,11 @@ def report_sarif(results) -> dict:
     rules, index = _rules(results)
     findings, notifications = [], []
     for result in results:
-        path = display_path(result.path)
+        path = quote(display_path(result.path), safe="/")  # a URI reference: Chinese names percent-encoded
         if result.status != "ok":
             notifications.append({
                 "level": "error",
-                "message": {"text": f"{path}: {result.error['message']}"},
+                "message": {"text": f"{display_path(result.path)}: {result.error['message']}"},
                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": path, "uriBaseId": "%SRCROOT%"}}}],
             })
             continue

@@ -1,0 +1,213 @@
+"""Report formats for CI: schema-valid, byte-identical across runs, every finding present."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import jsonschema
+import pytest
+from output_helpers import CORPUS_DOCX, run_cli
+
+from officekit.check import check_file
+from officekit.report import FORMATS, ReportOptions, renderer
+from officekit.report.github import escape_data, escape_property, summary_markdown
+
+HERE = Path(__file__).resolve().parent
+DRAFTS = {
+    "公文 一.docx": "liuhanning__gongwen-formatter__demo_gongwen.docx",  # header findings, spans, fixes
+    "drafts/倡议书.docx": "ario-dataset__ario-dataset.github.io__倡议书.docx",
+}
+CI_FORMATS = ["json", "jsonl", "sarif", "github", "junit", "html", "text"]
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory):
+    """A drafts folder with two corpus drafts (one in a subfolder, names with spaces) and a broken file;
+    the tests run inside it so reports carry relative paths."""
+    root = tmp_path_factory.mktemp("repo")
+    for target, name in DRAFTS.items():
+        (root / target).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(CORPUS_DOCX / name, root / target)
+    (root / "drafts" / "坏文件.docx").write_bytes(b"this is no zip")
+    old = os.getcwd()
+    os.chdir(root)
+    try:
+        yield root
+    finally:
+        os.chdir(old)
+
+
+def _check_all():
+    return [check_file(p) for p in ["drafts/倡议书.docx", "drafts/坏文件.docx", "公文 一.docx"]]
+
+
+@pytest.fixture(scope="module")
+def results(workspace):
+    return _check_all()
+
+
+@pytest.fixture(scope="module")
+def findings_count(results):
+    return sum(len(r.findings) for r in results)
+
+
+def render(fmt, results) -> str:
+    return renderer(fmt)(results, ReportOptions())
+
+
+def test_every_format_is_registered():
+    assert set(CI_FORMATS) <= set(FORMATS)
+
+
+@pytest.mark.parametrize("fmt", CI_FORMATS)
+def test_byte_identical_across_runs(fmt, results, workspace):
+    assert render(fmt, results) == render(fmt, _check_all())
+
+
+def test_sarif_is_valid_2_1_0_with_rules_levels_fingerprints_regions(results, findings_count):
+    schema = json.loads((HERE / "sarif-2.1.0-subset.schema.json").read_text(encoding="utf-8"))
+    sarif = json.loads(render("sarif", results))
+    jsonschema.validate(sarif, schema)
+    run = sarif["runs"][0]
+    assert sarif["version"] == "2.1.0" and run["tool"]["driver"]["name"] == "officekit"
+    rules = run["tool"]["driver"]["rules"]
+    assert len({r["id"] for r in rules}) == len(rules)
+    assert len(run["results"]) == findings_count
+    expected = [(r.path, f) for r in results for f in sorted(r.findings, key=lambda f: f.sort_key())]
+    for item, (path, f) in zip(run["results"], expected):
+        assert rules[item["ruleIndex"]]["id"] == item["ruleId"] == f.rule
+        assert item["level"] == {"error": "error", "warning": "warning", "info": "note"}[f.severity]
+        assert item["partialFingerprints"]["officekitFingerprint/v1"] == f.fingerprint
+        region = item["locations"][0]["physicalLocation"]["region"]
+        assert region["startLine"] == f.location.block
+        if f.location.start is not None:
+            assert region["startColumn"] == f.location.start + 1
+        uri = item["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        assert uri.isascii() and " " not in uri and not uri.startswith("/")
+    assert {"drafts/%E5%80%A1%E8%AE%AE%E4%B9%A6.docx", "%E5%85%AC%E6%96%87%20%E4%B8%80.docx"} == {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]}
+    invocation = run["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    assert "坏文件.docx" in invocation["toolExecutionNotifications"][0]["message"]["text"]
+
+
+def test_junit_has_unique_names_per_suite_and_counts(results, findings_count):
+    root = ET.fromstring(render("junit", results).encode("utf-8"))
+    assert root.tag == "testsuites" and int(root.get("failures")) == findings_count
+    assert int(root.get("errors")) == 1
+    suites = root.findall("testsuite")
+    assert [s.get("name") for s in suites] == ["drafts/倡议书.docx", "drafts/坏文件.docx", "公文 一.docx"]
+    for suite in suites:
+        names = [case.get("name") for case in suite.findall("testcase")]
+        assert len(names) == len(set(names)) == int(suite.get("tests"))
+    first = suites[0].find("testcase")
+    assert first.get("classname").startswith("drafts/倡议书.docx.") and first.find("failure") is not None
+    assert suites[1].find("testcase/error").get("type") == "not-docx"
+
+
+def test_junit_numbers_repeated_rule_at_one_place():
+    from officekit.check import FileResult
+    from officekit.engine.finding import Finding, Location
+
+    def finding(message):
+        return Finding("W101", "半角", "文字关", "error", "正文", message, None, Location("body", 3, 1, 2), "x", None, "f")
+
+    xml = render("junit", [FileResult(path="a.docx", findings=[finding("一"), finding("二")])])
+    names = [c.get("name") for c in ET.fromstring(xml).iter("testcase")]
+    assert names == ["W101 正文第3段第2字", "W101 正文第3段第2字 #2"]
+
+
+def test_github_annotations_one_per_finding_grouped_per_file(results, findings_count):
+    lines = render("github", results).splitlines()
+    commands = [line for line in lines if line.startswith(("::error file", "::warning file", "::notice file"))]
+    assert len(commands) == findings_count + 1  # + the unreadable file
+    assert lines.count("::endgroup::") == 2
+    f = results[0].findings[0]
+    first = next(line for line in commands if f"title=officekit {f.rule}" in line)
+    assert f"file=drafts/倡议书.docx,line={f.location.block}" in first
+    assert all("\n" not in line for line in commands)
+
+
+def test_github_escaping():
+    assert escape_data("100%\r\nok") == "100%25%0D%0Aok"
+    assert escape_property("a,b:c%") == "a%2Cb%3Ac%25"
+
+
+def test_github_chosen_automatically_with_step_summary(workspace, monkeypatch):
+    summary = workspace / "summary.md"
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    result = run_cli("check", "公文 一.docx")
+    assert result.exit_code == 1
+    assert "::group::officekit 公文 一.docx" in result.output
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("## officekit 公文审核") and "| 级别 | 文件 |" in text
+    rows = [line for line in text.splitlines() if line.startswith("| 错误") or line.startswith("| 警告")]
+    assert rows and rows[0].startswith("| 错误")  # errors first
+
+
+def test_step_summary_counts(results):
+    text = summary_markdown(results, ReportOptions())
+    errors = sum(r.counts()["error"] for r in results)
+    assert f"错误 {errors}" in text and "无法读取 1" in text
+
+
+def test_jsonl_one_line_per_finding(results, findings_count):
+    lines = [json.loads(line) for line in render("jsonl", results).splitlines()]
+    assert len(lines) == findings_count + 1
+    assert {line["path"] for line in lines} == {"drafts/倡议书.docx", "drafts/坏文件.docx", "公文 一.docx"}
+    finding = next(line for line in lines if "rule" in line)
+    assert set(finding) >= {"rule", "gate", "severity", "location", "fingerprint", "message"}
+
+
+def test_html_is_self_contained_and_lists_every_finding(results, findings_count):
+    page = render("html", results)
+    assert page.count('<li class="finding') == findings_count
+    for k in range(1, len(results[0].findings) + 1):
+        assert f'href="#f1-{k}"' in page and f'id="f1-{k}"' in page
+    # Nothing is loaded from anywhere: no src=, no <link>, every href an in-page anchor.
+    assert "<link" not in page and " src=" not in page
+    assert re.findall(r'href="([^"#][^"]*)"', page) == []
+
+
+def test_output_file_and_force(workspace):
+    assert run_cli("check", "drafts/倡议书.docx", "-f", "sarif", "-o", "out.sarif").exit_code == 1
+    assert json.loads((workspace / "out.sarif").read_text(encoding="utf-8"))["version"] == "2.1.0"
+    assert run_cli("check", "drafts/倡议书.docx", "-f", "sarif", "-o", "out.sarif").exit_code == 2
+
+
+# ---------------------------------------------------------------- the HTML page in a real browser
+
+def _chromium() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+@pytest.mark.skipif(_chromium() is None, reason="Chromium is not installed (CI installs Debian's chromium)")
+def test_html_report_in_headless_chromium(workspace, results, findings_count):
+    page = workspace / "report.html"
+    assert run_cli("check", "drafts", "公文 一.docx", "-f", "html", "-o", page).exit_code == 2  # one unreadable file
+    with tempfile.TemporaryDirectory() as profile:
+        done = subprocess.run(
+            [_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+             "--no-first-run", "--disable-component-update", "--disable-sync", f"--user-data-dir={profile}",
+             "--enable-logging=stderr", "--v=0", "--dump-dom", page.as_uri()],
+            capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    dom = done.stdout
+    # The inline script ran (no error stopped it) and found a target for every finding's link.
+    assert f'data-findings="{findings_count}"' in dom
+    assert 'data-check="ok"' in dom
+    assert dom.count('<li class="finding') == findings_count
+    console_errors = [line for line in done.stderr.splitlines() if "CONSOLE" in line or "Uncaught" in line]
+    assert console_errors == []
