@@ -4,7 +4,7 @@
     python bench/csc.py --sets odw-dev --set W302.min_gain=8
 
 For each sentence of a set (`n_errors<TAB>source<TAB>target`) the source becomes a one-block draft and
-every rule of rules/words/*.yaml runs on it.  Reported:
+every rule of rules/words/ and rules/policy_wording/ runs on it (only 文字关 findings count).  Reported:
 
 - sentence level: a sentence is flagged when any finding is reported; a detection is correct when the
   sentence has errors (source ≠ target).  Precision, recall, F1.
@@ -38,8 +38,9 @@ SETS = ["odw-dev", "law-test", "sighan15-test"]
 
 def load_rules(overrides: list[str]):
     rules = []
-    for path in sorted((ROOT / "rules" / "words").glob("*.yaml")):
-        rules.extend(r for r in load_file(path, "words") if r.gate == "文字关")
+    for pack in ("words", "policy_wording"):  # this helper's packs; spelling sets count 文字关 findings only
+        for path in sorted((ROOT / "rules" / pack).glob("*.yaml")):
+            rules.extend(load_file(path, pack))
     for item in overrides:  # RULE.param=value, to try a setting without editing YAML
         key, value = item.split("=", 1)
         rid, param = key.split(".", 1)

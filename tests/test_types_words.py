@@ -63,3 +63,9 @@ def test_detector_respects_office_vocabulary():
     d = draft("制定全市交通发展总休方案。")
     spec = rule("detector")
     assert runner.run(d, [spec], config=Config()) == []
+
+
+def test_detector_trusts_a_suspect_the_draft_repeats():
+    d = draft("支持受援地发展。\n受援地要落实责任。\n制定总休方案。")
+    found = runner.run(d, [rule("detector")])
+    assert [f.suggestion for f in found] == ["总体"]

@@ -11,6 +11,7 @@ the character is reported with that word as the suggestion (总休方案 → 总
     min_gain: 3.0             # required rise of the clause's log probability (natural log)
     near_sounds: true         # also try near sounds (zh/z, n/l, -ng/-n), needing near_penalty more gain
     shapes: similar_shapes    # word list of groups of look-alike characters (one group a line)
+    repeated_ok: 2            # a suspect that occurs this often in the draft is a term, not a slip
     accept: accept            # the office's own vocabulary: never reported (ctx.wordlist)
     known: gongwen_vocab      # extra real words that are not misspellings
 
@@ -35,6 +36,7 @@ PARAMS = {
     "min_gain": Param("number", default=3.0, doc="rise of the clause's log probability after the change"),
     "near_sounds": Param("bool", default=True, doc="also try near sounds (zh/z, n/l, -ng/-n)"),
     "near_penalty": Param("number", default=2.0, doc="extra gain a near-sound or look-alike change needs"),
+    "repeated_ok": Param("int", default=2, doc="a suspect written this many times in the draft is meant (0: off)"),
     "shapes": Param("str", default="similar_shapes", doc="word list of look-alike character groups"),
     "accept": Param("str", default="accept", doc="word list of the office's vocabulary (never reported)"),
     "known": Param("str", default="gongwen_vocab", doc="word list of real words missing from jieba"),
@@ -142,10 +144,20 @@ def build(rule: RuleSpec):
                 if best is None:
                     continue
                 gain, start, end, corrected, i = best
+                if p["repeated_ok"] and _draft_text(ctx).count(text[start:end]) >= p["repeated_ok"]:
+                    continue  # the same "typo" again and again is a term the writer means (受援地)
                 yield Hit(span.part, span.block, start, end, suggestion=corrected,
                           vars={"expected": corrected, "char": text[i], "right": corrected[i - start]})
 
     return check
+
+
+def _draft_text(ctx: Context) -> str:
+    cached = ctx.shared.get("detector_draft_text")
+    if cached is None:
+        cached = "\n".join(b.text for b in ctx.document.body)
+        ctx.shared["detector_draft_text"] = cached
+    return cached
 
 
 @lru_cache(maxsize=8)

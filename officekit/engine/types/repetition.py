@@ -1,7 +1,8 @@
 """repetition: a character or word written twice by mistake (的的, 我们我们, a word repeated over a line break).
 
     chars: 的了是在和对把被与及      # characters whose doubling is a slip (的的), unless part of a word (的的确确)
-    words: true                    # the same word of two or more characters twice in a row (我们我们)
+    words: true                    # the same word of two or more characters twice in a row (我们我们);
+                                   # not 一项一项 (one by one) nor inside a formula (α-乙酰乙酰苯胺)
     across_blocks: true            # last word of a paragraph = first word of the next (a broken line)
 
 jieba decides what a word is: 不了了之 and 的的确确 are words, so their doubled characters are not slips.
@@ -21,6 +22,10 @@ PARAMS = {
     "words": Param("bool", default=True, doc="flag a word of 2+ characters written twice in a row"),
     "across_blocks": Param("bool", default=True, doc="flag a word repeated over a paragraph break"),
 }
+
+
+# 一项一项、一件一件: numeral + classifier said twice is a normal way to say "one by one".
+COUNTING = set("一二两三四五六七八九十百千万几每")
 
 
 def _is_han_word(word: str) -> bool:
@@ -47,7 +52,9 @@ def build(rule: RuleSpec):
             # 我们我们: the same word twice in a row
             if p["words"]:
                 for (w1, o1), (w2, o2) in zip(inside, inside[1:]):
-                    if w1 == w2 and len(w1) >= 2 and _is_han_word(w1):
+                    before = ctx.block_text(span.part, span.block)[o1 - 1:o1] if o1 else ""
+                    if (w1 == w2 and len(w1) >= 2 and _is_han_word(w1) and w1[0] not in COUNTING
+                            and not (before and before.isascii() and before.strip())):
                         yield Hit(span.part, span.block, o1, o2 + len(w2), suggestion=w1, fix=w1,
                                   vars={"expected": w1, "what": w1})
             # a word repeated over a paragraph break: "…加强\n加强…"
