@@ -306,3 +306,12 @@ def test_govdoc_cn_labelled_sample_agrees_with_its_labels():
     levels = sorted(set(draft.heading_levels.values()))
     assert levels[:2] == [1, 2]
     assert draft.has("成文日期") and draft.has("发文机关署名")
+
+
+def test_wrong_banner_marks_are_still_tagged_so_their_rules_can_explain_them():
+    draft = recognize(from_text("内部\n急件\n秘 密\n关于做好森林防火工作的通知\n各县人民政府：\n请认真做好森林防火工作。\n"))
+    tags = {s.text: s.element for s in draft.spans}
+    assert tags["内部"] == "密级和保密期限"
+    assert tags["秘 密"] == "密级和保密期限"
+    assert tags["急件"] == "紧急程度"
+    assert tags["关于做好森林防火工作的通知"] == "标题"

@@ -30,8 +30,10 @@ ORDER_NUMBER = re.compile(r"第[0-9０-９一二三四五六七八九十百〇�
 SIGNER = re.compile(r"签\s*发\s*人\s*[:：]")
 
 COPY_NUMBER = re.compile(r"\d{6}|[0０]{5}[0-9０-９]")
-SECRECY = re.compile(r"(?:绝密|机密|秘密)(?:[★☆*＊]\S{0,12})?")
-URGENCY = re.compile(r"特急|加急|特提|平急")
+# The 版头 marks, including the wrong forms the element rules explain (内部, 秘 密 spaced out as in
+# the 1999 layout, 急件), so that a draft carrying them gets the targeted message instead of silence.
+SECRECY = re.compile(r"(?:绝\s*密|机\s*密|秘\s*密|内部(?:资料|文件|材料|事项|使用)?)(?:\s*[★☆*＊]\S{0,12})?")
+URGENCY = re.compile(r"特\s*急|加\s*急|特\s*提|平\s*急|急件")
 
 _CN_NUM = "〇零○Ｏ一二三四五六七八九十"
 _DATE = (

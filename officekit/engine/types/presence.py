@@ -3,6 +3,7 @@
     require: [签发人]          # all of these must be present …
     forbid: [签发人]           # … none of these may be present
     when_present: [发文字号]    # only judge drafts that have all of these (e.g. a 版头)
+    when_text: '绝密|机密|秘密'  # … and whose first when_present element contains this (optional)
     anchor: [发文字号, 标题]     # where a missing element is reported: the first of these found
 
 With `doctype:`/`direction:` on the rule this says e.g. 「上行文应标注签发人」 (条例 第九条（六）).
@@ -11,6 +12,8 @@ A forbidden element is reported where it stands.  The message can use {element}.
 
 from __future__ import annotations
 
+from officekit.engine import matching
+from officekit.engine.loader import compile_regex
 from officekit.engine.rule import Context, Hit, RuleError, RuleSpec
 from officekit.engine.types import Param
 from officekit.structure.model import ELEMENTS
@@ -19,6 +22,7 @@ PARAMS = {
     "require": Param("list", default=[]),
     "forbid": Param("list", default=[]),
     "when_present": Param("list", default=[]),
+    "when_text": Param("regex"),
     "anchor": Param("list", default=["标题"]),
 }
 
@@ -31,10 +35,15 @@ def build(rule: RuleSpec):
                 raise RuleError(f"规则 {rule.id} 的 {key} 中 {e!r} 不是公文要素")
     if not p["require"] and not p["forbid"]:
         raise RuleError(f"规则 {rule.id} 需要 require 或 forbid")
+    when_text = compile_regex(p["when_text"], f"规则 {rule.id} 的 when_text") if p.get("when_text") else None
+    if when_text is not None and not p["when_present"]:
+        raise RuleError(f"规则 {rule.id} 的 when_text 需要 when_present")
 
     def check(ctx: Context):
         draft = ctx.draft
         if not all(draft.has(e) for e in p["when_present"]):
+            return
+        if when_text is not None and not matching.search(when_text, draft.first(p["when_present"][0]).text):
             return
         for element in p["require"]:
             if draft.has(element):
