@@ -17,7 +17,8 @@ def default_output(path: str, marker: str) -> str:
 
 
 def open_and_check(path: str, config: str | None, overrides: dict):
-    """(editor, findings): the findings of exactly the bytes the editor will change."""
+    """(editor, findings): the findings of exactly the bytes the editor will change; None when the
+    file cannot be read (the message is printed)."""
     from officekit import suppress
     from officekit.check import check_document, config_for
     from officekit.engine.rule import RuleError
@@ -30,10 +31,23 @@ def open_and_check(path: str, config: str | None, overrides: dict):
         draft, findings = check_document(editor.document, settings)
     except InputError as exc:
         click.echo(f"officekit: {exc.path}: {exc.message}", err=True)
-        sys.exit(ExitCode.INPUT)
+        return None
     except (RuleError, ConfigError) as exc:
         fail_usage(f"规则或配置无法加载：{exc}")
     return editor, suppress.apply(path, findings, settings, draft)
+
+
+def for_each_draft(paths, output, job) -> None:
+    """Run `job(path, target_or_None)` on every draft; unreadable ones make the exit code 2."""
+    if not paths:
+        fail_usage("请给出草稿文件，例如：officekit annotate 草稿.docx")
+    if output and len(paths) > 1:
+        fail_usage("给出多个草稿时不能用 -o（每份草稿的副本写在它旁边）")
+    failed = False
+    for path in paths:
+        failed |= job(path, output) is False
+    if failed:
+        sys.exit(ExitCode.INPUT)
 
 
 def write_copy(path: str, output: str, force: bool, data: bytes) -> None:
@@ -43,8 +57,8 @@ def write_copy(path: str, output: str, force: bool, data: bytes) -> None:
 
 def common_options(function):
     for option in reversed([
-        click.argument("path", type=str),
-        click.option("-o", "--output", type=click.Path(dir_okay=False), help="写出的副本（默认在原稿旁）"),
+        click.argument("paths", nargs=-1, type=str),
+        click.option("-o", "--output", type=click.Path(dir_okay=False), help="写出的副本（只给一份草稿时；默认在原稿旁）"),
         click.option("--force", is_flag=True, help="允许覆盖已存在的输出文件"),
         click.option("-c", "--config", type=click.Path(exists=True, dir_okay=False), help="使用指定的配置文件"),
         click.option("--select", multiple=True, help="只用这些规则（编号、前缀或关口）"),

@@ -4,28 +4,36 @@ from __future__ import annotations
 
 import click
 
-from officekit.cli._drafts import common_options, default_output, open_and_check, write_copy
+from officekit.cli._drafts import common_options, default_output, for_each_draft, open_and_check, write_copy
 
 
 @click.command()
 @common_options
 @click.option("--no-track", is_flag=True, help="直接修改，不留修订痕迹（默认以修订形式给出，可在 Word 中逐条接受或拒绝）")
-def fix(path, output, force, config, select, ignore, no_track):
+def fix(paths, output, force, config, select, ignore, no_track):
     """写出修订副本（默认“原名.修订.docx”）：标点全半角、发文字号、日期、确定的错别字等安全修改。
 
     修改以修订（痕迹）形式给出，作者 officekit；跨越不同格式文字等无法安全修改的，只列出建议。原稿不变。
     """
-    from officekit.report.paths import region_path as place
     from officekit.output.fix import fix as apply_fixes
     from officekit.output.fix import fixable
+    from officekit.report.paths import region_path
 
-    editor, findings = open_and_check(path, config, {"select": select, "ignore": ignore})
-    target = output or default_output(path, "修订")
-    result = apply_fixes(editor, findings, track=not no_track)
-    write_copy(path, target, force, result.data)
-    how = "直接修改" if no_track else "修订"
-    click.echo(f"已写出 {target}：{len(result.applied)} 处{how}；{len(result.left)} 处留待人工处理；"
-               f"另有 {len(findings) - len(fixable(findings))} 个问题没有可自动套用的修改", err=True)
-    for finding, why in result.left:
-        suggestion = f"，建议：{finding.suggestion}" if finding.suggestion else ""
-        click.echo(f"  {place(finding)} {finding.rule} {finding.message}{suggestion}（未自动修改：{why}）", err=True)
+    def one(path, target):
+        opened = open_and_check(path, config, {"select": select, "ignore": ignore})
+        if opened is None:
+            return False
+        editor, findings = opened
+        target = target or default_output(path, "修订")
+        result = apply_fixes(editor, findings, track=not no_track)
+        write_copy(path, target, force, result.data)
+        how = "直接修改" if no_track else "修订"
+        click.echo(f"已写出 {target}：{len(result.applied)} 处{how}；{len(result.left)} 处留待人工处理；"
+                   f"另有 {len(findings) - len(fixable(findings))} 个问题没有可自动套用的修改", err=True)
+        for finding, why in result.left:
+            suggestion = f"，建议：{finding.suggestion}" if finding.suggestion else ""
+            click.echo(f"  {region_path(finding)} {finding.rule} {finding.message}{suggestion}（未自动修改：{why}）",
+                       err=True)
+        return True
+
+    for_each_draft(paths, output, one)
