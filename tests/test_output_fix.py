@@ -55,7 +55,7 @@ def test_corpus_fixes_disappear_on_recheck(name, track, tmp_path):
     with zipfile.ZipFile(out) as z:
         xml = z.read("word/document.xml").decode("utf-8")
     if track:
-        assert xml.count("<w:ins ") == len({(f.location, f.fix.replacement) for f in result.applied})
+        assert xml.count("<w:ins ") == result.edits
         assert 'w:author="officekit"' in xml and "w:date=" in xml and "<w:delText" in xml
     else:
         assert "<w:ins " not in xml and "<w:del " not in xml
@@ -65,7 +65,7 @@ def test_tracked_replacement_spanning_two_runs_of_the_same_format(tmp_path):
     source = build_docx(tmp_path / "x.docx", p(r("各单位要认真布", rpr=BOLD()), r("署，确保按时完成。", rpr=BOLD())))
     result = run_cli("fix", source, "--select", "W301")
     assert result.exit_code == 0, result.output
-    assert "1 处修订" in result.output
+    assert "1 处修订（解决 1 个问题）" in result.output
     copy = tmp_path / "x.修订.docx"
     fixed = read(str(copy))
     assert fixed.body[0].text == "各单位要认真部署，确保按时完成。"  # the reader keeps w:ins, drops w:del
@@ -100,3 +100,11 @@ def test_fix_never_writes_over_the_input(tmp_path):
     source = build_docx(tmp_path / "x.docx", p(r("各单位要认真布署。")))
     result = run_cli("fix", source, "-o", source, "--force")
     assert result.exit_code == 2 and "输出文件不能是输入文件本身" in result.output
+
+
+def test_a_wider_fix_that_includes_a_narrower_one_settles_both(tmp_path):
+    source = build_docx(tmp_path / "x.docx", p(r("云林发[2026]第05号    签发人:李某某")))
+    result = run_cli("fix", source, "--select", "F", "--select", "W101", "-o", tmp_path / "out.docx")
+    assert result.exit_code == 0, result.output
+    assert "留待人工处理" in result.output and "0 个留待人工处理" in result.output
+    assert read(str(tmp_path / "out.docx")).body[0].text == "云林发〔2026〕5号    签发人：李某某"

@@ -211,3 +211,45 @@ def test_html_report_in_headless_chromium(workspace, results, findings_count):
     assert dom.count('<li class="finding') == findings_count
     console_errors = [line for line in done.stderr.splitlines() if "CONSOLE" in line or "Uncaught" in line]
     assert console_errors == []
+
+
+# ---------------------------------------------------------------- the documented CI examples
+
+def _example_commands(name: str) -> list[str]:
+    """Every `officekit ...` command of a CI example, variables replaced by the test repository's ref."""
+    import yaml
+
+    docs = HERE.parent / "docs" / "ci" / name
+    text = docs.read_text(encoding="utf-8")
+    yaml.safe_load(text)  # the example is valid YAML
+    commands = []
+    for line in re.findall(r"officekit check[^\n]*(?:\n\s+--[^\n]*)*", text):
+        line = re.sub(r"\s*\|\|\s*true\s*$", "", " ".join(line.split()))
+        line = line.replace('"origin/${{ github.base_ref }}"', "base").replace('"origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME"', "base")
+        commands.append(line)
+    return commands
+
+
+@pytest.mark.parametrize("name", ["github-actions.yml", "gitlab-ci.yml"])
+def test_ci_examples_run_as_documented(name, tmp_path, monkeypatch):
+    import shlex
+
+    commands = _example_commands(name)
+    assert len(commands) >= 2
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org", "HOME": str(tmp_path)}
+    (tmp_path / "old.txt").write_text("各单位要认真布署。\n", encoding="utf-8")
+    subprocess.run(["git", "init", "-q"], check=True, env=env)
+    subprocess.run(["git", "add", "."], check=True, env=env)
+    subprocess.run(["git", "commit", "-qm", "base"], check=True, env=env)
+    subprocess.run(["git", "branch", "base"], check=True, env=env)
+    assert run_cli("baseline", ".").exit_code == 0
+    shutil.copyfile(CORPUS_DOCX / DRAFTS["公文 一.docx"], tmp_path / "新稿.docx")
+    for command in commands:
+        args = shlex.split(command)[1:]
+        result = run_cli(*args)
+        assert result.exit_code in (0, 1), (command, result.output)
+        if "-o" in args:
+            assert (tmp_path / args[args.index("-o") + 1]).stat().st_size > 0

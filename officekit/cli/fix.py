@@ -28,7 +28,7 @@ def fix(paths, output, force, config, select, ignore, no_track):
         result = apply_fixes(editor, findings, track=not no_track)
         write_copy(path, target, force, result.data)
         how = "直接修改" if no_track else "修订"
-        click.echo(f"已写出 {target}：{len(result.applied)} 处{how}；{len(result.left)} 处留待人工处理；"
+        click.echo(f"已写出 {target}：{result.edits} 处{how}（解决 {len(result.applied)} 个问题）；{len(result.left)} 个留待人工处理；"
                    f"另有 {len(findings) - len(fixable(findings))} 个问题没有可自动套用的修改", err=True)
         for finding, why in result.left:
             suggestion = f"，建议：{finding.suggestion}" if finding.suggestion else ""

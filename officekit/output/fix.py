@@ -26,7 +26,8 @@ _TRACKABLE_PARENTS = frozenset(W + t for t in ("p", "hyperlink", "smartTag", "cu
 @dataclass
 class FixResult:
     data: bytes
-    applied: list[Finding] = field(default_factory=list)
+    applied: list[Finding] = field(default_factory=list)  # findings whose fix was made
+    edits: int = 0  # changes made (one edit can settle several findings)
     left: list[tuple[Finding, str]] = field(default_factory=list)  # (finding, why it was not applied)
 
 
@@ -125,6 +126,21 @@ def _rpr_key(run) -> bytes:
     return etree.tostring(clean, method="c14n")
 
 
+def _block_text(editor: DocxEditor, part: str, block: int) -> str:
+    blocks = editor.document.blocks(part)
+    return blocks[block - 1].text if 0 < block <= len(blocks) else ""
+
+
+def _includes(text: str, outer: tuple, inner: tuple) -> bool:
+    """Does the edit `outer` contain the edit `inner`: its span covers inner's, and making inner's
+    change inside outer's original text gives exactly outer's replacement?"""
+    _, _, o_start, o_end, o_new = outer
+    _, _, i_start, i_end, i_new = inner
+    if not (o_start <= i_start and i_end <= o_end) or outer == inner:
+        return False
+    return text[o_start:i_start] + i_new + text[i_end:o_end] == o_new
+
+
 def fix(editor: DocxEditor, findings: list[Finding], track: bool = True) -> FixResult:
     fixer = Fixer(editor, track)
     result = FixResult(b"")
@@ -139,7 +155,13 @@ def fix(editor: DocxEditor, findings: list[Finding], track: bool = True) -> FixR
             continue
         previous = planned[-1][0] if planned else None
         if previous and previous[:2] == key[:2] and loc.start < previous[3]:
-            result.left.append((f, "与另一处修改重叠"))
+            text = _block_text(editor, loc.part, loc.block)
+            if _includes(text, previous, key):  # the earlier, wider edit already makes this one
+                planned[-1][1].append(f)
+            elif _includes(text, key, previous):  # this wider edit makes the earlier one
+                planned[-1] = (key, planned[-1][1] + [f])
+            else:
+                result.left.append((f, "与另一处修改重叠"))
             continue
         planned.append((key, [f]))
     # Split every boundary first, judge each edit, then apply: offsets stay those of the original text.
@@ -171,5 +193,6 @@ def fix(editor: DocxEditor, findings: list[Finding], track: bool = True) -> FixR
     for paragraph, (_, _, start, end, replacement), group in approved:
         fixer.apply(paragraph, start, end, replacement)
         result.applied.extend(group)
+        result.edits += 1
     result.data = editor.save()
     return result
