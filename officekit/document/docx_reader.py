@@ -23,7 +23,7 @@ from officekit.document.ooxml import (
     A, MC, PIC, R, V, VAL, W, WP, WPS, color_value, on_off, to_float, to_int, twips_to_mm, twips_to_pt,
 )
 from officekit.document.package import Package
-from officekit.document.styles import StyleSheet, merge, parse_ppr, parse_rpr
+from officekit.document.styles import StyleSheet, merge, parse_ppr, parse_rpr, parse_table_borders
 from officekit.errors import InputError
 
 MAX_TABLE_DEPTH = 40  # deeper nesting is flattened (a crafted file; Word itself stops far earlier)
@@ -105,6 +105,7 @@ class _StoryReader:
         self.pending_page_break = False
         self.pending_comment_starts: list[str] = []
         self.comment_marks: dict[str, dict[str, tuple[int, int]]] = {}
+        self.cell_borders: dict = {}  # effective borders of the table cell being read
 
     # ------------------------------------------------------------ block level
 
@@ -140,22 +141,40 @@ class _StoryReader:
             for p in tbl.iter(_P):
                 self.paragraph(p, "table", (number, 1, 1), depth, read_textboxes=False)
             return
-        for row_number, tr in enumerate(_unwrap(tbl, _TR), 1):
+        table_borders = self._table_borders(tbl)
+        rows = list(_unwrap(tbl, _TR))
+        for row_number, tr in enumerate(rows, 1):
             column = 1
             tr_pr = tr.find(W + "trPr")
             if tr_pr is not None:
                 before = tr_pr.find(W + "gridBefore")
                 if before is not None:
                     column += to_int(before.get(VAL)) or 0
-            for tc in _unwrap(tr, _TC):
+            row_borders = merge_borders(table_borders, parse_table_borders(tr.find(f"{W}tblPrEx/{W}tblBorders")))
+            cells = list(_unwrap(tr, _TC))
+            for cell_number, tc in enumerate(cells, 1):
                 span = 1
                 tc_pr = tc.find(W + "tcPr")
                 if tc_pr is not None:
                     grid_span = tc_pr.find(W + "gridSpan")
                     if grid_span is not None:
                         span = max(to_int(grid_span.get(VAL)) or 1, 1)
+                outer = self.cell_borders
+                self.cell_borders = _cell_borders(
+                    row_borders, parse_table_borders(tc_pr.find(W + "tcBorders") if tc_pr is not None else None),
+                    first_row=row_number == 1, last_row=row_number == len(rows),
+                    first_column=cell_number == 1, last_column=cell_number == len(cells))
                 self.walk(tc, "table", (number, row_number, column), depth)
+                self.cell_borders = outer
                 column += span
+
+    def _table_borders(self, tbl) -> dict:
+        """The table's borders: its style's (cheap: tblBorders of the style chain only), then tblBorders."""
+        tbl_pr = tbl.find(W + "tblPr")
+        style_el = tbl_pr.find(W + "tblStyle") if tbl_pr is not None else None
+        style = self.sheet.table_borders(style_el.get(VAL) if style_el is not None else None)
+        direct = parse_table_borders(tbl_pr.find(W + "tblBorders") if tbl_pr is not None else None)
+        return merge_borders(style, direct)
 
     # ------------------------------------------------------------ paragraph level
 
@@ -186,6 +205,7 @@ class _StoryReader:
             container=kind, table=table, section=self.section,
             page_break_before=self.pending_page_break or acc.page_break_here or props.page_break_before,
             fields=acc.fields, shapes=acc.shapes, story=self.story,
+            cell_borders=dict(self.cell_borders) if kind == "table" else {},
         )
         self.blocks.append(block)
         self.pending_page_break = acc.page_break_after
@@ -322,6 +342,32 @@ class _StoryReader:
                 acc.shapes.append(shape)
             stack.extend(reversed(node))
         # Stack order visits children in document order; text boxes keep that order.
+
+
+def merge_borders(base: dict, over: dict) -> dict:
+    if not over:
+        return base
+    merged = dict(base)
+    merged.update(over)
+    return merged
+
+
+def _cell_borders(table: dict, cell: dict, *, first_row: bool, last_row: bool, first_column: bool,
+                  last_column: bool) -> dict:
+    """The borders Word draws around one cell: the cell's own tcBorders where stated (a stated nil
+    removes the line), else the table's outer edge or its insideH/insideV line for inner edges."""
+    from_table = {
+        "top": table.get("top" if first_row else "insideH"),
+        "bottom": table.get("bottom" if last_row else "insideH"),
+        "left": table.get("left" if first_column else "insideV"),
+        "right": table.get("right" if last_column else "insideV"),
+    }
+    result = {}
+    for side, inherited in from_table.items():
+        border = cell[side] if side in cell else inherited
+        if border is not None:
+            result[side] = border
+    return result
 
 
 def _child_offsets(segments, pieces) -> list[tuple]:

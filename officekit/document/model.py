@@ -94,6 +94,9 @@ class Block:
     fields: list[str] = field(default_factory=list)  # field instructions, e.g. ["PAGE"]
     shapes: list[Shape] = field(default_factory=list)
     story: str | None = None  # for header/footer blocks: "default", "first" or "even"
+    # for table-cell paragraphs: the borders Word draws around the cell (its tcBorders, else the table's
+    # tblBorders — insideH/insideV for inner edges — else the table style's), side → Border
+    cell_borders: dict[str, Border] = field(default_factory=dict)
 
     @property
     def has_format(self) -> bool:

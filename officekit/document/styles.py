@@ -82,6 +82,23 @@ def parse_border(el) -> Border | None:
     return Border(style=style, size_pt=(size or 0) / 8, color=color_value(el.get(W + "color")))
 
 
+_TABLE_BORDER_SIDES = {"top": "top", "bottom": "bottom", "left": "left", "start": "left", "right": "right",
+                       "end": "right", "insideH": "insideH", "insideV": "insideV"}
+
+
+def parse_table_borders(el) -> dict:
+    """A w:tblBorders or w:tcBorders as side → Border, or None where the side is stated as none/nil
+    (a stated "no border" overrides what a weaker layer draws)."""
+    borders: dict = {}
+    if el is None:
+        return borders
+    for side_el in el:
+        side = _TABLE_BORDER_SIDES.get(etree.QName(side_el).localname)
+        if side:
+            borders[side] = parse_border(side_el)
+    return borders
+
+
 def parse_ppr(ppr) -> dict:
     """The paragraph properties one w:pPr states, as a partial dict (borders: side → Border|None)."""
     props: dict = {}
@@ -255,6 +272,7 @@ class StyleSheet:
         self._para_cache: dict[str | None, tuple[dict, dict]] = {}
         self._char_cache: dict[str | None, dict] = {}
         self._run_cache: dict = {}
+        self._table_cache: dict[str | None, dict] = {}
         if styles_root is not None:
             self._load(styles_root)
 
@@ -368,6 +386,23 @@ class StyleSheet:
             borders=borders, outline_level=merged.get("outline_level"),
             page_break_before=bool(merged.get("page_break_before")),
         )
+
+    def table_borders(self, style_id: str | None) -> dict:
+        """Borders a table style (with its basedOn chain) gives the whole table; a table without
+        w:tblStyle uses the default table style.  Conditional parts (first row…) are not read."""
+        cached = self._table_cache.get(style_id)
+        if cached is not None:
+            return cached
+        requested = style_id
+        if style_id is None or style_id not in self.styles:
+            style_id = next((s.style_id for s in self.styles.values() if s.kind == "table"
+                             and on_off_attr(s._element.get(W + "default") if s._element is not None else None)), None)
+        borders: dict = {}
+        for style in self._chain(style_id, "table"):
+            if style._element is not None:
+                borders.update(parse_table_borders(style._element.find(f"{W}tblPr/{W}tblBorders")))
+        self._table_cache[requested] = borders
+        return borders
 
     def default_font_size(self) -> float | None:
         """Font size of the default paragraph style: what Word sizes the character grid with."""

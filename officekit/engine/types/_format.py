@@ -233,8 +233,10 @@ def build_example(spec: dict, default_element: str = "正文") -> Draft:
     """Build a formatted draft from a compact mapping.
 
     Block keys: element, text, level (heading 1–4), font, ascii, size, bold, color, align, indent (first
-    line, chars), left, right (chars), hanging, line (exact pt), border ({side, color, size, style}),
-    shape (colour of a line shape), pagebreak, table (a cell), runs (list of {text, font, ascii, size, color}).
+    line, chars), left, right (chars), hanging, line (exact pt), border ({side, color, size, style}
+    or a list of them), cell_border (the same for the borders of the table cell), shape (colour of a line
+    shape), pagebreak, table (true = cell (1, 1, 1), or [table, row, column]), space (space before, pt),
+    runs (list of {text, font, ascii, size, color}).
     A single block is written inline; several go under `blocks:`.  Draft keys: blocks, footers (blocks
     with `story` default/first/even and `page_field`), page (width, height, top, bottom, left, right,
     orientation, grid_lines, grid_chars, title_page), even_odd, layout, doctype, direction, kind (text).
@@ -304,13 +306,19 @@ def _example_block(b: dict, element: str, part: str, index: int, kind: str) -> B
     indent = b.get("indent", _DEFAULT_INDENT.get(element))
     pprops = ParagraphProps(alignment=align, first_line_chars=indent, left_chars=b.get("left"),
                             right_chars=b.get("right"), hanging_chars=b.get("hanging"),
-                            line_rule="exact", line_value=float(b.get("line", 28)))
-    border = b.get("border")
-    if border:
-        pprops.borders[border.get("side", "bottom")] = Border(border.get("style", "single"),
-                                                              float(border.get("size", 1.5)), border.get("color"))
+                            line_rule="exact", line_value=float(b.get("line", 28)), space_before_pt=b.get("space"))
+    pprops.borders.update(_borders(b.get("border")))
     shapes = [Shape("line", color=b["shape"], width_mm=156)] if b.get("shape") else []
     fields = ["PAGE"] if part == "footer" and b.get("page_field") else []
+    table = b.get("table")
+    cell = tuple(table) if isinstance(table, list) else (1, 1, 1) if table else None
     return Block(part, index, text, runs, pprops, shapes=shapes, fields=fields,
-                 page_break_before=bool(b.get("pagebreak")), container="table" if b.get("table") else "body",
-                 table=(1, 1, 1) if b.get("table") else None)
+                 page_break_before=bool(b.get("pagebreak")), container="table" if table else "body",
+                 table=cell, cell_borders=_borders(b.get("cell_border")))
+
+
+def _borders(spec) -> dict[str, Border]:
+    """`{side, color, size, style}` or a list of them → side → Border (size in points)."""
+    specs = spec if isinstance(spec, list) else [spec] if spec else []
+    return {one.get("side", "bottom"): Border(one.get("style", "single"), float(one.get("size", 1.5)), one.get("color"))
+            for one in specs}

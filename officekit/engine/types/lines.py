@@ -5,15 +5,17 @@
     check: record     # 版记: a line above the first and below the last 版记 element (thick,
                       # `thick_pt`), thin lines (`thin_pt`) between its elements
 
-A line is a paragraph border (top/bottom) or a line shape anchored in a paragraph.  Lines drawn as
-table borders are not in the document model: when the elements sit in a table the rule says nothing
-rather than guess.
+A line is a paragraph border (top/bottom), a line shape anchored in a paragraph, or a border of the
+table cell a paragraph sits in (Block.cell_borders: the cell's top edge counts above the first paragraph
+of the cell, its bottom edge below the last one) — a 版记 in a one-column table is very common.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from officekit.engine import matching
+from officekit.engine.loader import compile_regex
 from officekit.engine.rule import Context, Hit, RuleSpec
 from officekit.engine.types import Param
 from officekit.engine.types import _format as F
@@ -24,6 +26,8 @@ PARAMS = {
     "thick_pt": Param("number", default=0.9, doc="a thick line is at least this many points (0.35 mm ≈ 1 pt)"),
     "thin_pt": Param("number", default=0.8, doc="a thin line is at most this many points (0.25 mm ≈ 0.7 pt)"),
     "layout": Param("list", default=[]),
+    "skip_marks": Param("regex", doc="check: header — drafts whose 发文机关标志 matches are not judged "
+                                      "(a 公告/通告 mark names the 文种 and is printed without the separator)"),
 }
 HEAD_ELEMENTS = ("份号", "密级和保密期限", "紧急程度", "发文机关标志", "发文字号", "签发人")
 RECORD_ELEMENTS = ("抄送机关", "印发机关和印发日期", "主送机关")
@@ -38,27 +42,94 @@ class Line:
     block: int
 
 
-def _block_lines(block, sides=("top", "bottom")) -> list[Line]:
-    found = []
-    if block.props:
+def _drawn(border) -> bool:
+    return border is not None and border.style not in ("none", "nil")
+
+
+class _Lines:
+    """The lines drawn around the body blocks of a document.
+
+    Word draws paragraph borders per *group*: consecutive paragraphs with the same borders and indents
+    share one box — its top above the first, its bottom below the last, and the `between` border
+    between them (a 版记 typed as three paragraphs with thick top/bottom and a thin between line).
+    A table cell's top edge lies above the cell's first paragraph and its bottom edge below its last.
+    """
+
+    def __init__(self, body):
+        self.body = body
+        self.first_in_cell: set[int] = set()
+        self.last_in_cell: set[int] = set()
+        previous = None
+        for block in body:
+            cell = block.table if block.container == "table" else None
+            if cell is not None and cell != previous:
+                self.first_in_cell.add(block.index)
+            if previous is not None and cell != previous:
+                self.last_in_cell.add(block.index - 1)
+            previous = cell
+        if previous is not None and body:
+            self.last_in_cell.add(body[-1].index)
+
+    def _grouped(self, a: int, b: int) -> bool:
+        """Whether blocks a and b (= a + 1) share one paragraph-border box."""
+        if a < 1 or b > len(self.body):
+            return False
+        x, y = self.body[a - 1], self.body[b - 1]
+        if not (x.props and y.props and x.props.borders) or x.props.borders != y.props.borders:
+            return False
+        same_indent = all(getattr(x.props, k) == getattr(y.props, k)
+                          for k in ("left_pt", "left_chars", "right_pt", "right_chars"))
+        return same_indent and x.container == y.container and x.table == y.table
+
+    def of(self, index: int, sides=("top", "bottom")) -> list[Line]:
+        """Lines on the given sides of block `index`, and line shapes anchored in it."""
+        block = self.body[index - 1]
+        found: list[Line] = []
+        borders = block.props.borders if block.props else {}
         for side in sides:
-            border = block.props.borders.get(side)
-            if border and border.style not in ("none", "nil"):
-                found.append(Line(border.color, border.size_pt, block.index))
-    for shape in block.shapes:
-        if shape.kind in ("line", "shape"):
-            found.append(Line(shape.color, None, block.index))
-    return found
+            neighbour = index - 1 if side == "top" else index + 1
+            grouped = self._grouped(min(index, neighbour), max(index, neighbour))
+            border = borders.get("between" if grouped else side)
+            if _drawn(border):
+                found.append(Line(border.color, border.size_pt, index))
+            in_cell_edge = index in (self.first_in_cell if side == "top" else self.last_in_cell)
+            cell_border = block.cell_borders.get(side) if in_cell_edge else None
+            if _drawn(cell_border):
+                found.append(Line(cell_border.color, cell_border.size_pt, index))
+        for shape in block.shapes:
+            if shape.kind in ("line", "shape"):
+                found.append(Line(shape.color, None, index))
+        return found
+
+    def form_cell(self, index: int) -> bool:
+        """A cell of a form (明传电报 and the like), whose borders are a grid or field underlines, not
+        separator lines: it has vertical borders, or other cells of its row hold text too."""
+        block = self.body[index - 1]
+        if block.container != "table" or block.table is None:
+            return False
+        if any(_drawn(block.cell_borders.get(side)) for side in ("left", "right")):
+            return True
+        table, row, _ = block.table
+        return any(other.container == "table" and other.table is not None and other.table[:2] == (table, row)
+                   and other.table != block.table and other.text.strip() for other in self.body)
 
 
 def build(rule: RuleSpec):
     F.check_layouts(rule)
+    skip_marks = compile_regex(rule.params["skip_marks"], f"规则 {rule.id} 的 skip_marks") \
+        if rule.params.get("skip_marks") else None
 
     def check(ctx: Context):
         s = F.Settings.of(ctx)
         if not F.applies(ctx, s):
             return
-        yield from (_header if s["check"] == "header" else _record)(ctx, s)
+        if s["check"] == "header":
+            mark = ctx.draft.first("发文机关标志")
+            if skip_marks is not None and mark is not None and matching.search(skip_marks, mark.text.strip()):
+                return
+            yield from _header(ctx, s)
+        else:
+            yield from _record(ctx, s)
 
     return check
 
@@ -71,18 +142,19 @@ def _header(ctx: Context, s: dict):
     anchor = max(head, key=lambda sp: sp.block)
     after = next((sp.block for sp in draft.spans if sp.part == "body" and sp.block > anchor.block
                   and sp.element not in HEAD_ELEMENTS), len(body) + 1)
-    if any(body[i - 1].container != "body" for i in range(anchor.block, min(after, len(body) + 1))):
-        return  # the 版头 is laid out in a table: its borders are not in the model
+    around = _Lines(body)
+    if any(around.form_cell(sp.block) for sp in head):
+        return  # the 版头 is a form drawn as a grid (明传电报): its cell borders are not a separator line
     lines: list[Line] = []
     for block in body[: after - 1]:
         if block.index < anchor.block:
-            lines += [ln for ln in _block_lines(block, ()) ]  # shapes anchored higher up in the 版头
+            lines += around.of(block.index, ())  # shapes anchored higher up in the 版头
         elif block.index == anchor.block:
-            lines += _block_lines(block, ("bottom",))
+            lines += around.of(block.index, ("bottom",))
         else:
-            lines += _block_lines(block)
+            lines += around.of(block.index)
     if after <= len(body):
-        lines += _block_lines(body[after - 1], ("top",))
+        lines += around.of(after, ("top",))
     where = anchor.block
     if not lines:
         yield Hit("body", where, element="发文字号" if anchor.element == "发文字号" else anchor.element,
@@ -100,34 +172,35 @@ def _record(ctx: Context, s: dict):
                      and _in_record(draft, sp)})
     if not record:
         return
-    if any(body[i - 1].container != "body" for i in record):
-        return  # a 版记 table: its lines are cell borders, not in the model
+    around = _Lines(body)
     first, last = record[0], record[-1]
     element_of = {i: draft.element_at("body", i) for i in record}
 
     def above(i: int) -> list[Line]:
-        found = _block_lines(body[i - 1], ("top",))
+        found = around.of(i, ("top",))
         j = i - 1
         while j >= 1 and not found:
             prev = body[j - 1]
-            found = _block_lines(prev, ("bottom",) if prev.text.strip() else ("top", "bottom"))
+            found = around.of(j, ("bottom",) if prev.text.strip() else ("top", "bottom"))
             if prev.text.strip():
                 break
             j -= 1
         return found
 
     def below(i: int) -> list[Line]:
-        found = _block_lines(body[i - 1], ("bottom",))
+        found = around.of(i, ("bottom",))
         j = i + 1
         while j <= len(body) and not found:
             nxt = body[j - 1]
-            found = _block_lines(nxt, ("top",) if nxt.text.strip() else ("top", "bottom"))
+            found = around.of(j, ("top",) if nxt.text.strip() else ("top", "bottom"))
             if nxt.text.strip():
                 break
             j += 1
         return found
 
-    for label, lines, where in (("首条", above(first), first), ("末条", below(last), last)):
+    outer = (("首条", above(first), first), ("末条", below(last), last))
+    outer_sizes = [lines[0].size_pt for _, lines, _ in outer if lines and lines[0].size_pt is not None]
+    for label, lines, where in outer:
         if not lines:
             yield Hit("body", where, element=element_of[where], vars={"problem": f"版记缺少{label}分隔线"})
         elif lines[0].size_pt is not None and lines[0].size_pt < s["thick_pt"]:
@@ -136,12 +209,13 @@ def _record(ctx: Context, s: dict):
     for a, b in zip(record, record[1:]):
         if element_of[a] == element_of[b] or element_of[b] != "印发机关和印发日期":
             continue  # wrapped names of one element; 主送 above 抄送 has no line between (7.4.2)
-        between = _block_lines(body[a - 1], ("bottom",)) + _block_lines(body[b - 1], ("top",))
+        between = around.of(a, ("bottom",)) + around.of(b, ("top",))
         for k in range(a + 1, b):
-            between += _block_lines(body[k - 1])
+            between += around.of(k)
         if not between:
             yield Hit("body", b, element=element_of[b], vars={"problem": "版记中印发机关和印发日期上方缺少分隔线（细线）"})
-        elif between[0].size_pt is not None and between[0].size_pt > s["thin_pt"]:
+        elif between[0].size_pt is not None and between[0].size_pt > s["thin_pt"] \
+                and between[0].size_pt >= min(outer_sizes, default=0):  # thinner than the outer lines is thin
             yield Hit("body", b, element=element_of[b],
                       vars={"problem": f"版记中间分隔线应为细线（推荐 0.25 mm），实为 {_mm(between[0].size_pt)}"})
 

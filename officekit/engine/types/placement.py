@@ -1,0 +1,360 @@
+"""placement: where a line of the 版头 or 版记 sits horizontally, for the layouts GB/T 9704-2012 states
+in characters (字) from the edges of the 版心 — things the per-paragraph `format` type cannot say
+because they relate two lines, or a part of a line, to an edge.
+
+    check: signer        # 签发人 居右空一字: the last name ends one character from the right edge (7.2.6)
+    check: signers       # several 签发人: at most two names a line; a wrapped line's first name aligned
+                         # with the first name of the line above (7.2.6)
+    check: attachments   # several attachments: the numbers of the second and later names under the first
+                         # number (7.3.4)
+    check: attachment_wrap  # a wrapped attachment name aligns with the first character of the name (7.3.4)
+    check: copy_to       # 抄送 左空一字, and 右空一字 / wrapped lines after the colon when it wraps (7.4.2)
+    check: imprint       # 印发机关 左空一字, 印发日期 右空一字 (7.4.3)
+
+Positions are measured in 字 of the paragraph's main size from the 版心 edges: exactly from indents when
+the paragraph is aligned to the edge in question, estimated from the characters' widths (a Chinese
+character or full-width space one 字, an ASCII character half of one) when a line is placed with spaces.
+Estimates get the wider `estimate_tolerance`.  A position behind a tab cannot be measured (tab stops are
+not in the document model): such lines are accepted, as is a right-aligned tab stop for the 印发日期.
+"""
+
+from __future__ import annotations
+
+import re
+
+from officekit.engine.rule import Context, Hit, RuleSpec
+from officekit.engine.types import Param
+from officekit.engine.types import _format as F
+
+PARAMS = {
+    "check": Param("str", required=True,
+                   choices=("signer", "signers", "attachments", "attachment_wrap", "copy_to", "imprint")),
+    "tolerance": Param("number", default=0.35, doc="字, when the position follows from indents"),
+    "estimate_tolerance": Param("number", default=1.0, doc="字, when the position is estimated from spaces"),
+    "layout": Param("list", default=[]),
+}
+
+example_draft = F.example_draft
+
+MM_TO_PT = 72 / 25.4
+TEXT_WIDTH_MM = 156.0  # 版心 width when the section does not say
+NAME = re.compile(r"[\u3400-\u9fff·]{2,5}")
+NAMES_ONLY = re.compile(r"^[\s\u3000]*[\u3400-\u9fff·]{2,5}(?:[\s\u3000]+[\u3400-\u9fff·]{2,5})*[\s\u3000]*$")
+ITEM = re.compile(r"(\d{1,2})\s*[.．、]")
+DATE = re.compile(r"(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(印发|印)?")
+
+
+def build(rule: RuleSpec):
+    F.check_layouts(rule)
+    checks = {"signer": _signer, "signers": _signers, "attachments": _attachments,
+              "attachment_wrap": _attachment_wrap, "copy_to": _copy_to, "imprint": _imprint}
+
+    def check(ctx: Context):
+        s = F.Settings.of(ctx)
+        if not F.applies(ctx, s):
+            return
+        yield from checks[s["check"]](ctx, s, _Ruler(ctx))
+
+    return check
+
+
+# ---------------------------------------------------------------- measuring
+
+
+def width(text: str) -> float | None:
+    """Width in 字; None when a tab, or a run of ASCII spaces (a quarter to half a 字 each, by font),
+    makes it unknowable."""
+    if "\t" in text or text.count(" ") + text.count("\u00a0") > 2:
+        return None
+    return sum(0.5 if ord(ch) < 128 or ch == "\u00a0" else 1.0 for ch in text)
+
+
+class _Ruler:
+    """Horizontal positions of characters on the first line of a paragraph, in 字 from the 版心 edges."""
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.body = ctx.document.body
+        self._row_sizes: dict = {}
+        for block in self.body:
+            if block.container == "table" and block.table:
+                key = block.table[:2]
+                self._row_sizes.setdefault(key, set()).add(block.table[2])
+
+    def capacity(self, block) -> float:
+        """How many 字 of the block's size fit between the 版心 edges."""
+        sections = self.ctx.document.sections
+        section = sections[block.section] if 0 <= block.section < len(sections) else None
+        text_mm = TEXT_WIDTH_MM
+        if section and section.page_width_mm and section.margin_left_mm is not None and section.margin_right_mm is not None:
+            text_mm = section.page_width_mm - section.margin_left_mm - section.margin_right_mm - (section.gutter_mm or 0)
+        by_size = text_mm * MM_TO_PT / F.main_size(block)
+        grid = section.chars_per_line if section and section.grid_type in ("linesAndChars", "snapToChars") else None
+        if grid and abs(grid - by_size) <= 0.1 * by_size:
+            return float(grid)  # on a character grid every Chinese character takes one cell
+        return by_size
+
+    def _edges(self, block) -> tuple[bool, bool]:
+        """Whether the block's left / right edges are the 版心's (a cell of a several-cell row is not)."""
+        if block.container != "table" or not block.table:
+            return block.container == "body", block.container == "body"
+        columns = self._row_sizes.get(block.table[:2], {block.table[2]})
+        return block.table[2] == min(columns), block.table[2] == max(columns)
+
+    def from_left(self, block, offset: int) -> tuple[float, bool] | None:
+        """(position of the character at `offset` from the left edge, estimated?) or None."""
+        line_end = block.text.find("\n")
+        if line_end >= 0 and offset > line_end:
+            return None
+        line = block.text if line_end < 0 else block.text[:line_end]
+        first, _, right = F.indents(block)
+        align = F.alignment(block)
+        left_edge, right_edge = self._edges(block)
+        lead = len(line) - len(line.lstrip(" \u3000\u00a0\t"))
+        if align in ("left", "both"):
+            before = width(line[lead:offset]) if offset >= lead else 0.0
+            if before is None or not left_edge:
+                return None
+            return first + before, " " in line[:lead] or offset > lead and _spaced(line[lead:offset])
+        if align == "right":
+            after = width(line[offset:].rstrip(" \u3000\u00a0"))
+            if after is None or not right_edge:
+                return None
+            return self.capacity(block) - right - after, False
+        return None  # centred or distributed lines are not placed against an edge
+
+    def from_right(self, block, end: int) -> tuple[float, bool] | None:
+        """(gap between the end of the character before `end` and the right edge, estimated?) or None."""
+        line_end = block.text.find("\n")
+        if line_end >= 0 and end > line_end:
+            return None
+        line = block.text if line_end < 0 else block.text[:line_end]
+        align = F.alignment(block)
+        left_edge, right_edge = self._edges(block)
+        if align == "right":
+            if not right_edge:
+                return None
+            _, _, right = F.indents(block)  # trailing spaces count as right indent
+            after = width(line[end:].rstrip(" \u3000\u00a0"))
+            return (None if after is None else (right + after, False))
+        start = self.from_left(block, end)
+        if start is None or not right_edge:
+            return None
+        return self.capacity(block) - start[0], True
+
+    def wraps(self, block) -> bool:
+        """Whether the paragraph's text is estimated to run over one line."""
+        first, _, right = F.indents(block)
+        w = width(block.text.strip())
+        return w is not None and first + w > self.capacity(block) - right + 0.5
+
+
+def _spaced(text: str) -> bool:
+    """Text positioned with runs of spaces (not indents) gives only an estimate."""
+    return bool(re.search(r"[ \u3000\u00a0]{2,}|\u3000", text))
+
+
+def _tolerance(s: dict, estimated: bool) -> float:
+    return s["estimate_tolerance"] if estimated else s["tolerance"]
+
+
+def _chars(value: float) -> str:
+    return F.chars_text(value)
+
+
+def _hit(block, start, end, element, problem, estimated=False) -> Hit:
+    note = "（按字宽估算）" if estimated else ""
+    return Hit("body", block.index, start, end, element=element, vars={"problem": problem + note})
+
+
+# ---------------------------------------------------------------- 签发人
+
+
+def _signer_spans(ctx: Context):
+    return [sp for sp in ctx.draft.all("签发人") if sp.part == "body"]
+
+
+def _signer(ctx: Context, s: dict, ruler: _Ruler):
+    for span in _signer_spans(ctx)[:1]:
+        block = ctx.draft.block("body", span.block)
+        if not block.has_format:
+            continue
+        end = span.start + len(span.text.rstrip(" \u3000\u00a0"))
+        gap = ruler.from_right(block, end)
+        if gap is None:
+            continue
+        value, estimated = gap
+        if abs(value - 1) > _tolerance(s, estimated):
+            yield _hit(block, span.start, end, "签发人", f"签发人应居右空一字，实为右空 {_chars(value)}", estimated)
+
+
+def _signer_lines(ctx: Context) -> list[tuple[object, int]]:
+    """(block, offset of the first name) of each 签发人 line: the 签发人 span's block, then the lines
+    right below it that hold names only (the recogniser may tag those as something else)."""
+    spans = _signer_spans(ctx)
+    if not spans:
+        return []
+    first = spans[0]
+    block = ctx.draft.block("body", first.block)
+    colon = re.search(r"[:：]\s*", block.text[first.start:])
+    if not colon:
+        return []
+    lines = [(block, first.start + colon.end())]
+    body = ctx.document.body
+    for nxt in body[first.block:]:
+        if not nxt.text.strip() or not NAMES_ONLY.match(nxt.text) or nxt.container != "body":
+            break
+        lines.append((nxt, len(nxt.text) - len(nxt.text.lstrip(" \u3000\u00a0"))))
+    return lines
+
+
+def _signers(ctx: Context, s: dict, ruler: _Ruler):
+    lines = _signer_lines(ctx)
+    for block, at in lines:
+        names = NAME.findall(block.text[at:])
+        if len(names) > 2 and block.has_format:
+            yield _hit(block, at, len(block.text.rstrip()), "签发人",
+                       f"多个签发人一般每行排两个姓名，此行排了 {len(names)} 个")
+    if len(lines) < 2:
+        return
+    head, head_at = lines[0]
+    anchor = ruler.from_left(head, head_at) if head.has_format else None
+    if anchor is None:
+        return
+    for block, at in lines[1:]:
+        here = ruler.from_left(block, at) if block.has_format else None
+        if here is None:
+            continue
+        estimated = anchor[1] or here[1]
+        if abs(here[0] - anchor[0]) > _tolerance(s, estimated):
+            yield _hit(block, at, len(block.text.rstrip()), "签发人",
+                       f"回行的签发人姓名应与上一行第一个姓名对齐，相差约 {_chars(abs(here[0] - anchor[0]))}", estimated)
+
+
+# ---------------------------------------------------------------- 附件说明
+
+
+def _attachment_items(ctx: Context):
+    """(block, offset of the number, offset of the name) for each numbered 附件说明 line."""
+    items, seen = [], set()
+    for span in ctx.draft.all("附件说明"):
+        if span.part != "body" or span.block in seen:
+            continue
+        seen.add(span.block)
+        block = ctx.draft.block("body", span.block)
+        text = block.text
+        lead = re.match(r"[\s\u3000]*(附\s*件\s*[:：]\s*)?", text)
+        number = ITEM.match(text, lead.end())
+        if number:
+            items.append((block, number.start(), number.end()))
+        else:
+            items.append((block, None, lead.end()))
+    return items
+
+
+def _attachments(ctx: Context, s: dict, ruler: _Ruler):
+    items = [it for it in _attachment_items(ctx) if it[1] is not None]
+    if len(items) < 2 or not items[0][0].has_format:
+        return
+    first_block, first_number, _ = items[0]
+    anchor = ruler.from_left(first_block, first_number)
+    if anchor is None:
+        return
+    for block, number, _ in items[1:]:
+        here = ruler.from_left(block, number)
+        if here is None:
+            continue
+        estimated = anchor[1] or here[1]
+        if abs(here[0] - anchor[0]) > _tolerance(s, estimated):
+            yield _hit(block, number, len(block.text.rstrip()), "附件说明",
+                       f"第二个及以后的附件序号应与第一个附件序号对齐（左空 {_chars(anchor[0])}），"
+                       f"实为左空 {_chars(here[0])}", estimated)
+
+
+def _attachment_wrap(ctx: Context, s: dict, ruler: _Ruler):
+    for block, _, name_at in _attachment_items(ctx):
+        if not block.has_format or not ruler.wraps(block):
+            continue
+        name = ruler.from_left(block, name_at)
+        if name is None:
+            continue
+        _, wrap, _ = F.indents(block)
+        estimated = name[1]
+        if abs(wrap - name[0]) > _tolerance(s, estimated) + 0.25:  # "1." in a proportional font
+            yield _hit(block, name_at, len(block.text.rstrip()), "附件说明",
+                       f"附件名称回行时应与上一行附件名称的首字对齐（左空 {_chars(name[0])}），"
+                       f"实为回行左空 {_chars(wrap)}", estimated)
+
+
+# ---------------------------------------------------------------- 版记
+
+
+def _record_tolerance(s: dict, block) -> float:
+    # a table cell's own margin (Word: 0.19 cm) moves the text a little
+    return s["tolerance"] + (0.2 if block.container == "table" else 0.0)
+
+
+def _copy_to(ctx: Context, s: dict, ruler: _Ruler):
+    seen = set()
+    for span in ctx.draft.all("抄送机关"):
+        if span.part != "body" or span.block in seen:
+            continue
+        seen.add(span.block)
+        block = ctx.draft.block("body", span.block)
+        label = re.match(r"[\s\u3000]*(抄\s*送|主\s*送|分\s*送)\s*[:：]", block.text)
+        if not block.has_format or not label or F.alignment(block) not in ("left", "both"):
+            continue
+        left_edge, _ = ruler._edges(block)
+        first, wrap, right = F.indents(block)
+        tol = _record_tolerance(s, block)
+        if left_edge and abs(first - 1) > tol:
+            yield _hit(block, label.start(1), label.end(), "抄送机关", f"抄送机关应左空一字，实为左空 {_chars(first)}")
+            continue
+        if not ruler.wraps(block):
+            continue  # a one-line 抄送: its right indent does not show
+        after_colon = first + width(block.text[len(block.text) - len(block.text.lstrip(" \u3000\u00a0")):label.end()])
+        if abs(wrap - after_colon) > tol:
+            yield _hit(block, label.start(1), label.end(), "抄送机关",
+                       f"抄送机关回行时应与冒号后的首字对齐（左空 {_chars(after_colon)}），实为回行左空 {_chars(wrap)}")
+        elif abs(right - 1) > tol:
+            yield _hit(block, label.start(1), label.end(), "抄送机关", f"抄送机关应右空一字，实为右空 {_chars(right)}")
+
+
+def _imprint(ctx: Context, s: dict, ruler: _Ruler):
+    spans = [sp for sp in ctx.draft.all("印发机关和印发日期") if sp.part == "body"]
+    blocks = []
+    for sp in spans:
+        block = ctx.draft.block("body", sp.block)
+        if block not in blocks and block.has_format:
+            blocks.append(block)
+    if not blocks:
+        return
+    # 印发机关: the first line's start
+    organ = blocks[0]
+    lead = len(organ.text) - len(organ.text.lstrip(" \u3000\u00a0"))
+    if not DATE.match(organ.text, lead):
+        start = ruler.from_left(organ, lead)
+        if start is not None:
+            value, estimated = start
+            estimated = estimated or lead > 0 and F.alignment(organ) != "left"
+            if abs(value - 1) > max(_tolerance(s, estimated), _record_tolerance(s, organ)):
+                end = DATE.search(organ.text)
+                yield _hit(organ, lead, end.start() if end else len(organ.text.rstrip()), "印发机关和印发日期",
+                           f"印发机关应左空一字，实为左空 {_chars(value)}", estimated)
+    # 印发日期: where it ends
+    for block in blocks:
+        date = None
+        for date in DATE.finditer(block.text):
+            pass
+        if date is None:
+            continue
+        if "\t" in block.text[: date.start()] and F.alignment(block) != "right":
+            continue  # placed with a tab: the tab stop is not in the model (a right tab stop is fine)
+        gap = ruler.from_right(block, date.end())
+        if gap is None:
+            continue
+        value, estimated = gap
+        if abs(value - 1) > max(_tolerance(s, estimated), _record_tolerance(s, block)):
+            yield _hit(block, date.start(), date.end(), "印发机关和印发日期",
+                       f"印发日期应右空一字，实为右空 {_chars(value)}", estimated)
+        break
