@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from officekit.engine import runner
+from officekit.config.model import Config
 from officekit.document.text_reader import from_text
 from officekit.engine.rule import RuleSpec
 from officekit.engine.types import get_type
@@ -28,10 +29,8 @@ def texts(findings, d):
     return [d.document.block(f.location.part, f.location.block).text[f.location.start:f.location.end] for f in findings]
 
 
-class OfficeConfig:
-    def __init__(self, **words):
-        self.wordlists = {}
-        self.words = words
+def OfficeConfig(**words) -> Config:
+    return Config(words={k: list(v) for k, v in words.items()})
 
 
 LEADERS = OfficeConfig(leaders=["王小明 市长 市委副书记", "赵大伟 副市长"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from officekit.config.model import Config
 from officekit.document.text_reader import from_text
 from officekit.engine import runner
 from officekit.engine.rule import RuleSpec
@@ -57,12 +58,9 @@ def test_detector_quiet_on_correct_text_and_names():
 
 
 def test_detector_respects_office_vocabulary():
-    class Config:
-        wordlists: dict = {}
-        words = {"accept": ["总休"]}
     d = draft("制定全市交通发展总休方案。")
     spec = rule("detector")
-    assert runner.run(d, [spec], config=Config()) == []
+    assert runner.run(d, [spec], config=Config(words={"accept": ["总休"]})) == []
 
 
 def test_detector_trusts_a_suspect_the_draft_repeats():

@@ -7,8 +7,8 @@
 A name is reported with its successor and the year it changed, except when the same sentence
 (between 。；！？ or line ends) says it is history: "原农业部", a year before the change
 ("2016年农业部印发…"), or one of the `historical` words.  Longer names win (国家环境保护总局 over
-环境保护部); a name inside a longer current name (农业部 in 农业农村部) is not matched because the
-match must not be followed or preceded by characters that turn it into another organ.
+环境保护部); a name inside a current name (建设部 in 住房和城乡建设部: the successors of the list
+and the rule's `current` names) or followed by 门/署/… (交通部门) is not an old name.
 """
 
 from __future__ import annotations
@@ -23,13 +23,14 @@ PARAMS = {
     "wordlist": Param("str", required=True, doc="word list of `old->successor, year` lines"),
     "historical": Param("regex", default="原|时任|曾任|前身|当时|更名|改为|改建|组建|撤销|不再保留|合并|划入|整合|历史",
                         doc="words that mark a sentence as historical"),
+    "current": Param("list", default=[], doc="current names that contain an old one (住房城乡建设部 ⊃ 建设部)"),
 }
 
 SENTENCE_END = "。；！？!?;\n"
 YEAR = regex.compile(r"((?:19|20)\d\d)\s*年")
 # Characters that, right after a name, make it part of a longer current name (农业部 → 农业农村部 is
 # protected by longest-first; 交通部门 is "the transport departments", not the ministry).
-CONTINUES = "门署长委级属内外分门"
+CONTINUES = "门际署长委级属内外分"
 
 
 def build(rule: RuleSpec):
@@ -47,16 +48,26 @@ def build(rule: RuleSpec):
                     entries[old] = (successor, int(year))
                 except ValueError:
                     raise RuleError(f"词表 {p['wordlist']} 的行应为“旧名称->现名称, 年份”：{line}") from None
-            compiled[key] = (entries, matching.literal_alternation(entries))
+            # a successor named in the list, or a current name given by the rule, may contain an old
+            # name (住房和城乡建设部 ⊃ 建设部): text covered by one of them is not an old name
+            current = {str(c) for c in p.get("current") or []}
+            for successor, _ in entries.values():
+                current.update(x for x in regex.split(r"[、（）()，,]|等$", successor) if len(x) > 2)
+            compiled[key] = (entries, matching.literal_alternation(entries),
+                             matching.literal_alternation(c for c in current if c not in entries))
         return compiled[key]
 
     def check(ctx: Context):
-        entries, pattern = table(ctx)
+        entries, pattern, current = table(ctx)
         if pattern is None:
             return
         for span in ctx.spans():
             text = span.text
+            covered = ([(c.start(), c.end()) for c in current.finditer(text, overlapped=True)]
+                       if current is not None else [])
             for m in matching.finditer(pattern, text):
+                if any(a <= m.start() and m.end() <= b for a, b in covered):
+                    continue
                 after = text[m.end():m.end() + 1]
                 if after and after in CONTINUES:
                     continue
