@@ -4,6 +4,9 @@
                       # a paragraph border, a drawn line shape; must be red
     check: record     # 版记: a line above the first and below the last 版记 element (thick,
                       # `thick_pt`), thin lines (`thin_pt`) between its elements
+    check: letter     # 信函格式: a red double line (thick over thin) under the 发文机关标志 (10.1): a
+                      # double-line border, or two lines (borders or drawn lines), between the 标志 and
+                      # the title, or drawn in the first-page header
 
 A line is a paragraph border (top/bottom), a line shape anchored in a paragraph, or a border of the
 table cell a paragraph sits in (Block.cell_borders: the cell's top edge counts above the first paragraph
@@ -21,7 +24,7 @@ from officekit.engine.types import Param
 from officekit.engine.types import _format as F
 
 PARAMS = {
-    "check": Param("str", required=True, choices=("header", "record")),
+    "check": Param("str", required=True, choices=("header", "record", "letter")),
     "color": Param("str", default="red", choices=("red", "any")),
     "thick_pt": Param("number", default=0.9, doc="a thick line is at least this many points (0.35 mm ≈ 1 pt)"),
     "thin_pt": Param("number", default=0.8, doc="a thin line is at most this many points (0.25 mm ≈ 0.7 pt)"),
@@ -40,6 +43,10 @@ class Line:
     color: str | None
     size_pt: float | None
     block: int
+    style: str = "single"
+
+
+DOUBLE_STYLES = ("double", "thickThin", "thinThick", "triple")  # prefixes of w:val that draw two lines
 
 
 def _drawn(border) -> bool:
@@ -91,11 +98,11 @@ class _Lines:
             grouped = self._grouped(min(index, neighbour), max(index, neighbour))
             border = borders.get("between" if grouped else side)
             if _drawn(border):
-                found.append(Line(border.color, border.size_pt, index))
+                found.append(Line(border.color, border.size_pt, index, border.style))
             in_cell_edge = index in (self.first_in_cell if side == "top" else self.last_in_cell)
             cell_border = block.cell_borders.get(side) if in_cell_edge else None
             if _drawn(cell_border):
-                found.append(Line(cell_border.color, cell_border.size_pt, index))
+                found.append(Line(cell_border.color, cell_border.size_pt, index, cell_border.style))
         for shape in block.shapes:
             if shape.kind in ("line", "shape"):
                 found.append(Line(shape.color, None, index))
@@ -128,6 +135,8 @@ def build(rule: RuleSpec):
             if skip_marks is not None and mark is not None and matching.search(skip_marks, mark.text.strip()):
                 return
             yield from _header(ctx, s)
+        elif s["check"] == "letter":
+            yield from _letter(ctx, s)
         else:
             yield from _record(ctx, s)
 
@@ -229,3 +238,36 @@ def _in_record(draft, span) -> bool:
 
 def _mm(points: float) -> str:
     return f"{points * 25.4 / 72:.2f} mm（{points:g} 磅）"
+
+
+def _letter(ctx: Context, s: dict):
+    draft, body = ctx.draft, ctx.document.body
+    mark = next((sp for sp in draft.spans if sp.part == "body" and sp.element == "发文机关标志"), None)
+    if mark is None:
+        return
+    below = next((sp.block for sp in draft.spans if sp.part == "body" and sp.block > mark.block
+                  and sp.element not in HEAD_ELEMENTS), len(body) + 1)
+    around = _Lines(body)
+    lines = around.of(mark.block, ("bottom",))
+    for index in range(mark.block + 1, min(below, len(body) + 1)):
+        lines += around.of(index)
+    if below <= len(body):
+        lines += around.of(below, ("top",))
+    sections = ctx.document.sections
+    if sections:  # the double lines are often drawn in the first page's header
+        stories = sections[0].headers
+        for index in stories.get("first" if sections[0].title_page else "default", []):
+            header = ctx.document.header[index - 1]
+            lines += [Line(sh.color, None, mark.block) for sh in header.shapes if sh.kind in ("line", "shape")]
+    where = mark.block
+    if not lines:
+        yield Hit("body", where, element="发文机关标志",
+                  vars={"problem": "信函格式发文机关标志下应有一条红色双线（上粗下细），未找到"})
+        return
+    if s["color"] == "red" and not any(F.is_red(ln.color) for ln in lines):
+        yield Hit("body", lines[0].block, element="发文机关标志",
+                  vars={"problem": f"信函格式标志下的双线应为红色，实为{lines[0].color or '自动（黑色）'}"})
+        return
+    if len(lines) < 2 and not lines[0].style.startswith(DOUBLE_STYLES):
+        yield Hit("body", lines[0].block, element="发文机关标志",
+                  vars={"problem": "信函格式标志下应为上粗下细的红色双线，实为单线"})
