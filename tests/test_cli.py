@@ -238,3 +238,18 @@ def test_examples_report_as_a_secretary_expects():
 def test_version_and_module_entry_point():
     proc = subprocess.run([sys.executable, "-m", "officekit", "--version"], capture_output=True, text=True)
     assert proc.returncode == 0 and proc.stdout.startswith("officekit, version ")
+
+
+def test_an_unused_ignore_comment_is_reported_in_the_public_schema(tmp_path):
+    import docx
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("请认真做好森林防火工作。")
+    document.add_comment(paragraph.runs, text="officekit: ignore W301", author="秘书")
+    path = tmp_path / "草稿.docx"
+    document.save(path)
+    _, report = check_json(str(path))  # validates against docs/report-schema.json
+    notes = [f for f in report["files"][0]["findings"] if f["rule"] == "S001"]
+    assert len(notes) == 1 and notes[0]["severity"] == "info"
+    explained = invoke("explain", "S001")
+    assert explained.exit_code == 0 and "没有隐藏任何问题" in explained.stdout

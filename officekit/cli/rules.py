@@ -45,6 +45,13 @@ def rules(gate, element, config):
 @click.option("-c", "--config", type=click.Path(exists=True, dir_okay=False))
 def explain(rule_id, config):
     """说明一条规则：作用、依据和示例。"""
+    from officekit import suppress
+
+    if rule_id.upper() == suppress.UNUSED_RULE:
+        sys.stdout.write(f"{suppress.UNUSED_RULE}  {suppress.UNUSED_NAME}\n级别：info    关口：随被忽略的规则\n"
+                         "说明：草稿中“officekit: ignore 规则编号”的批注没有隐藏任何问题（该问题已改正，或编号写错），"
+                         "可以删除这条批注。\n")
+        return
     found = [r for r in _rules(config) if r.id == rule_id.upper()]
     if not found:
         fail_usage(f"没有编号为 {rule_id} 的规则（officekit rules 可列出全部规则）")
