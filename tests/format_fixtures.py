@@ -21,8 +21,9 @@ def run(text: str, font: str = FS, size: float = 16, color: str | None = None) -
 def conformant_notice(folder, *, body_font: str = FS, body_size: float = 16, body_indent: int = 200,
                       title_align: str = "center", header_line: str | None = "FF0000", heading_text: str = "二、加强火源管控",
                       page_text: tuple[str, str] = ("— ", " —"), even_odd: bool = True, top_margin_twips: int = 2098,
-                      name: str = "notice.docx"):
-    body = "".join([
+                      name: str = "notice.docx", swap: dict[int, str] | None = None, tail: str = ""):
+    """swap: paragraph number (1-based, as listed below) → XML put in its place; tail: XML after the date."""
+    paragraphs = ([
         p(run("000001"), ppr=LINE),
         p(run("云岭市人民政府办公室文件", XBS, 36, "FF0000"), ppr=JC("center")),
         p(run("云政办发〔2026〕12号"), ppr=JC("center") + (BORDER("bottom", color=header_line) if header_line else "") + LINE),
@@ -37,6 +38,7 @@ def conformant_notice(folder, *, body_font: str = FS, body_size: float = 16, bod
         p(run("云岭市人民政府办公室"), ppr=JC("right") + IND(rightChars=400) + LINE),
         p(run("2026年11月16日"), ppr=JC("right") + IND(rightChars=400) + LINE),
     ])
+    body = "".join((swap or {}).get(n, xml) for n, xml in enumerate(paragraphs, 1)) + tail
     left, right = page_text
     footer = lambda align, ind: p(run(left, ST, 14), field("PAGE", "1", FONT(ST, ST) + SIZE(14)), run(right, ST, 14),  # noqa: E731
                                   ppr=JC(align) + ind)
