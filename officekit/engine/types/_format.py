@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -157,6 +158,16 @@ def leading_space_chars(text: str) -> float:
         else:
             break
     return n
+
+
+def spaced_items(text: str) -> bool:
+    """A line holding several items set apart by a wide run of spaces (two 字 or more), e.g. two organs'
+    署名 side by side or 署名 and date on one line: the line is laid out with spaces, not alignment."""
+    inner = text.strip()
+    if re.search(r"\S(\u3000{2,}| {4,}|[ \u3000]{3,})\S", inner):
+        return True
+    # a line pushed in with spaces whose items are one 字 apart: 署名 of several organs
+    return leading_space_chars(text) >= 2 and re.search(r"\S[ \u3000]{2,}\S", inner) is not None
 
 
 def indents(block: Block) -> tuple[float, float, float]:

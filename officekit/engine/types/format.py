@@ -124,6 +124,8 @@ def judge(s: dict, fonts, ctx: Context, block, start: int, end: int):
         got = F.alignment(block)
         if "right" in s["alignment"] and got in ("left", "both") and F.leading_space_chars(block.text) >= 6:
             return None  # a line pushed to the right with spaces: its place cannot be measured
+        if "right" in s["alignment"] and got not in s["alignment"] and F.spaced_items(block.text):
+            return None  # several items on one line set apart by spaces (joint 署名, 署名 and date): same
         if got not in s["alignment"]:
             return F.describe_alignment(s["alignment"][0]), F.describe_alignment(got), None
     first, wrap, right = F.indents(block)
