@@ -41,3 +41,15 @@ def get(name: str, config=None) -> list[str]:
         entries.extend(_extra(tuple(config.wordlists.get(name, ()))))
         entries.extend(config.words.get(name, ()))
     return entries
+
+
+def cache_key(config) -> tuple:
+    """A hashable key for what a configuration adds to the word lists.
+
+    Types cache their compiled lists under it.  (Not id(config): a configuration that has been
+    freed can hand its id to a new one with other lists, which would then get a stale table.)
+    """
+    if config is None:
+        return ()
+    return (tuple((k, tuple(v)) for k, v in sorted(config.wordlists.items())),
+            tuple((k, tuple(v)) for k, v in sorted(config.words.items())))

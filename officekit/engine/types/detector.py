@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from officekit.engine import segment
+from officekit.engine import segment, wordlists
 from officekit.engine.rule import Context, Hit, RuleSpec
 from officekit.engine.types import Param
 from officekit.engine.types._words import dictionary_words
@@ -108,7 +108,7 @@ def build(rule: RuleSpec):
     prepared: dict[int, tuple] = {}
 
     def lists(ctx: Context):
-        key = id(ctx.config)
+        key = wordlists.cache_key(ctx.config)
         if key not in prepared:
             known = set(ctx.wordlist(p["known"]))
             vocabulary = frozenset(w for w in known | set(ctx.wordlist(p["accept"])) if len(w) > 1)

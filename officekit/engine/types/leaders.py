@@ -9,7 +9,7 @@ the title is reported and the person's titles are suggested.  Titles outside the
 
 from __future__ import annotations
 
-from officekit.engine import matching
+from officekit.engine import matching, wordlists
 from officekit.engine.rule import Context, Hit, RuleError, RuleSpec
 from officekit.engine.types import Param
 
@@ -33,7 +33,7 @@ def build(rule: RuleSpec):
     compiled: dict[int, tuple] = {}
 
     def table(ctx: Context):
-        key = id(ctx.config)
+        key = wordlists.cache_key(ctx.config)
         if key not in compiled:
             people = _people(ctx.wordlist(name), name)
             titles = {t for ts in people.values() for t in ts}

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import regex
 
-from officekit.engine import matching
+from officekit.engine import matching, wordlists
 from officekit.engine.rule import Context, Hit, RuleError, RuleSpec
 from officekit.engine.types import Param
 
@@ -39,7 +39,7 @@ def build(rule: RuleSpec):
     compiled: dict[int, tuple] = {}
 
     def table(ctx: Context):
-        key = id(ctx.config)
+        key = wordlists.cache_key(ctx.config)
         if key not in compiled:
             entries = {}
             for line in ctx.wordlist(p["wordlist"]):

@@ -11,7 +11,7 @@ The message can use {match}, {expected} and {reason}.
 
 from __future__ import annotations
 
-from officekit.engine import matching
+from officekit.engine import matching, wordlists
 from officekit.engine.rule import Context, Hit, RuleError, RuleSpec
 from officekit.engine.types import Param
 
@@ -32,7 +32,7 @@ def build(rule: RuleSpec):
     compiled: dict[int, tuple] = {}  # keyed by the config object: offices extend word lists
 
     def table(ctx: Context):
-        key = id(ctx.config)
+        key = wordlists.cache_key(ctx.config)
         if key not in compiled:
             entries = dict(inline)
             if p.get("wordlist"):

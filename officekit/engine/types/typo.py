@@ -12,7 +12,7 @@ there is not the misspelling of 即使.  The message can use {match}, {expected}
 
 from __future__ import annotations
 
-from officekit.engine import matching
+from officekit.engine import matching, wordlists
 from officekit.engine.rule import Context, Hit, RuleError, RuleSpec
 from officekit.engine.types import Param
 from officekit.engine.types._words import dictionary_words, split_by_other_word
@@ -43,7 +43,7 @@ def build(rule: RuleSpec):
     compiled: dict[int, tuple] = {}  # keyed by the configuration: offices extend word lists
 
     def table(ctx: Context):
-        key = id(ctx.config)
+        key = wordlists.cache_key(ctx.config)
         if key not in compiled:
             entries = load_table(ctx, p["wordlist"])
             compiled[key] = (entries, matching.literal_alternation(entries))
