@@ -2,19 +2,32 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterable, Iterator
 
 import regex
 
 from officekit.engine.rule import REGEX_TIMEOUT
 
+# A word-list alternation → the same alternation compiled by `re`, which scans literal alternations
+# about 6× faster than `regex` (it skips positions no entry can start at).  Literal alternations
+# cannot backtrack catastrophically, so they need no timeout.  The `regex` pattern stays the public
+# object (types may use its extras, e.g. overlapped=True).
+_LITERAL_TWINS: dict[regex.Pattern, re.Pattern] = {}
+
 
 def finditer(pattern: regex.Pattern, text: str, pos: int = 0) -> Iterator[regex.Match]:
     """Like pattern.finditer, but a runaway (catastrophic) pattern raises TimeoutError."""
+    twin = _LITERAL_TWINS.get(pattern)
+    if twin is not None:
+        return twin.finditer(text, pos)
     return pattern.finditer(text, pos, timeout=REGEX_TIMEOUT)
 
 
 def search(pattern: regex.Pattern, text: str) -> regex.Match | None:
+    twin = _LITERAL_TWINS.get(pattern)
+    if twin is not None:
+        return twin.search(text)
     return pattern.search(text, timeout=REGEX_TIMEOUT)
 
 
@@ -34,7 +47,9 @@ def literal_alternation(words: Iterable[str]) -> regex.Pattern | None:
     unique = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
     if not unique:
         return None
-    return regex.compile("|".join(regex.escape(w) for w in unique))
+    pattern = regex.compile("|".join(regex.escape(w) for w in unique))
+    _LITERAL_TWINS[pattern] = re.compile("|".join(re.escape(w) for w in unique))
+    return pattern
 
 
 def parse_pair(line: str) -> tuple[str, str, str]:

@@ -12,6 +12,11 @@ if TYPE_CHECKING:
 
 # How long one regular-expression search may run before the rule is stopped (seconds).
 REGEX_TIMEOUT = 2.0
+# How many characters of one draft word-level rules may segment (jieba runs at roughly 20,000
+# characters a second): beyond it they stop and say so.  A size, not a time, so that results do not
+# depend on the machine.  A 公文 is rarely over 10,000 characters; offices may raise it in the
+# configuration's profile (segment_budget).
+SEGMENT_BUDGET = 30_000
 
 
 class RuleError(Exception):
@@ -91,9 +96,13 @@ class Context:
                 if s.element in wanted:
                     yield s
             return
-        for b in self.draft.document.body:
-            if b.text:
-                yield ElementSpan(self.draft.element_at("body", b.index) or "正文", "body", b.index, 0, len(b.text), b.text)
+        # The same for every rule without `element`: built once per draft (long drafts × many rules).
+        spans = self.shared.get("body-spans")
+        if spans is None:
+            spans = self.shared["body-spans"] = tuple(
+                ElementSpan(self.draft.element_at("body", b.index) or "正文", "body", b.index, 0, len(b.text), b.text)
+                for b in self.draft.document.body if b.text)
+        yield from spans
 
     def block_text(self, part: str, index: int) -> str:
         return self.draft.document.block(part, index).text  # type: ignore[arg-type]
@@ -105,9 +114,25 @@ class Context:
         if cached is None:
             from officekit.engine import segment
 
+            self.charge_segmentation(part, index)
+
             cached = segment.tokens(self.block_text(part, index))
             self.shared[key] = cached
         return cached
+
+    def charge_segmentation(self, part: str, index: int) -> None:
+        """Count a block against the draft's segmentation budget (once per block, whichever rule
+        asks first); past the budget raise RuleError, so the rule stops and the runner reports it."""
+        key = ("segment-budget", part, index)
+        if key in self.shared:
+            return
+        budget = self.setting("segment_budget", SEGMENT_BUDGET)
+        used = self.shared.get("segment-budget", 0) + len(self.block_text(part, index))
+        if used > budget:
+            raise RuleError(f"文档过长：分词类检查只覆盖了前 {budget} 字（第 {index} 段起未检查）；"
+                            "可在配置 profile 中调高 segment_budget")
+        self.shared["segment-budget"] = used
+        self.shared[key] = True
 
     def wordlist(self, name: str) -> list[str]:
         """A named word list: built in under rules/wordlists/, extended by the configuration."""

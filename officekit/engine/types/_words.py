@@ -15,6 +15,7 @@ def dictionary_words(ctx: Context, part: str, block: int) -> list[tuple[str, int
     key = ("dictionary_words", part, block)
     cached = ctx.shared.get(key)
     if cached is None:
+        ctx.charge_segmentation(part, block)
         cached = segment.dictionary_words(ctx.block_text(part, block))
         ctx.shared[key] = cached
     return cached
