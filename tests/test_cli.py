@@ -253,3 +253,14 @@ def test_an_unused_ignore_comment_is_reported_in_the_public_schema(tmp_path):
     assert len(notes) == 1 and notes[0]["severity"] == "info"
     explained = invoke("explain", "S001")
     assert explained.exit_code == 0 and "没有隐藏任何问题" in explained.stdout
+
+
+def test_an_offices_leader_list_catches_a_wrong_title(tmp_path):
+    (tmp_path / "领导名单.txt").write_text("# 姓名 职务\n王小明 市长 市委副书记\n赵大伟 副市长\n", encoding="utf-8")
+    (tmp_path / ".officekit.yaml").write_text("wordlists:\n  leaders: 领导名单.txt\n", encoding="utf-8")
+    draft = tmp_path / "d.txt"
+    draft.write_text("会议由副市长王小明同志主持，市长赵大伟同志出席。\n", encoding="utf-8")
+    _, report = check_json(str(draft))
+    found = [(f["rule"], f["location"]["start"], f["location"]["end"]) for f in report["files"][0]["findings"]
+             if f["rule"] == "P311"]
+    assert found == [("P311", 3, 6), ("P311", 14, 16)]  # 副市长 before 王小明, 市长 before 赵大伟
