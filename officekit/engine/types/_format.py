@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Any
 
 from officekit.document.model import Block, Border, Document, ParagraphProps, Run, RunProps, Section, Shape
 from officekit.engine.fonts import FontTable
@@ -60,6 +59,24 @@ def check_layouts(rule: RuleSpec) -> None:
 
 
 # -- reading a block's formatting ----------------------------------------------------------------------
+
+
+def build_check(judge):
+    """The build() of a format type whose rules need no compiling: per draft, the rule's settings are
+    resolved (profile overrides applied) and its layout/text filters checked, then `judge(ctx, s)` yields
+    the hits."""
+
+    def build(rule: RuleSpec):
+        check_layouts(rule)
+
+        def check(ctx: Context):
+            s = Settings.of(ctx)
+            if applies(ctx, s):
+                yield from judge(ctx, s)
+
+        return check
+
+    return build
 
 
 def is_han(ch: str) -> bool:

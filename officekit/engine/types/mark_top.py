@@ -15,7 +15,7 @@ says nothing.  Messages say that the value is an estimate.
 
 from __future__ import annotations
 
-from officekit.engine.rule import Context, Hit, RuleSpec
+from officekit.engine.rule import Context, Hit
 from officekit.engine.types import Param
 from officekit.engine.types import _format as F
 
@@ -31,36 +31,31 @@ example_draft = F.example_draft
 PT_TO_MM = 25.4 / 72
 
 
-def build(rule: RuleSpec):
-    F.check_layouts(rule)
+def _judge(ctx: Context, s: dict):
+    mark = ctx.draft.first("发文机关标志")
+    if mark is None or mark.part != "body":
+        return
+    estimate = estimate_top_mm(ctx, mark.block)
+    if estimate is None:
+        return
+    top_mm, lines_above = estimate
+    where = "版心上边缘"
+    if s["measure_from"] == "paper":
+        sections = ctx.document.sections
+        margin = sections[0].margin_top_mm if sections else None
+        if margin is None:
+            return
+        top_mm += margin
+        where = "纸张上边缘"
+    want = float(s["distance_mm"])
+    if abs(top_mm - want) <= float(s["tolerance_mm"]):
+        return
+    basis = f"按其上 {lines_above} 行及段前段后距估算" if lines_above else "按段前距估算"
+    yield Hit("body", mark.block, mark.start, mark.end, element="发文机关标志",
+              vars={"problem": f"发文机关标志上边缘距{where}应为 {want:g} mm，{basis}约为 {top_mm:.0f} mm（估算值）"})
 
-    def check(ctx: Context):
-        s = F.Settings.of(ctx)
-        if not F.applies(ctx, s):
-            return
-        mark = ctx.draft.first("发文机关标志")
-        if mark is None or mark.part != "body":
-            return
-        estimate = estimate_top_mm(ctx, mark.block)
-        if estimate is None:
-            return
-        top_mm, lines_above = estimate
-        where = "版心上边缘"
-        if s["measure_from"] == "paper":
-            sections = ctx.document.sections
-            margin = sections[0].margin_top_mm if sections else None
-            if margin is None:
-                return
-            top_mm += margin
-            where = "纸张上边缘"
-        want = float(s["distance_mm"])
-        if abs(top_mm - want) <= float(s["tolerance_mm"]):
-            return
-        basis = f"按其上 {lines_above} 行及段前段后距估算" if lines_above else "按段前距估算"
-        yield Hit("body", mark.block, mark.start, mark.end, element="发文机关标志",
-                  vars={"problem": f"发文机关标志上边缘距{where}应为 {want:g} mm，{basis}约为 {top_mm:.0f} mm（估算值）"})
 
-    return check
+build = F.build_check(_judge)
 
 
 def estimate_top_mm(ctx: Context, mark_index: int) -> tuple[float, int] | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from officekit.engine.rule import Context, Hit, RuleSpec
+from officekit.engine.rule import Context, Hit
 from officekit.engine.types import Param
 from officekit.engine.types import _format as F
 
@@ -87,16 +87,7 @@ def headings(ctx: Context):
         yield block, level, number, shape
 
 
-def build(rule: RuleSpec):
-    F.check_layouts(rule)
-
-    def check(ctx: Context):
-        s = F.Settings.of(ctx)
-        if not F.applies(ctx, s):
-            return
-        yield from CHECKS[s["check"]](ctx, s)
-
-    return check
+build = F.build_check(lambda ctx, s: CHECKS[s["check"]](ctx, s))
 
 
 def _sequence(ctx: Context, s: dict):

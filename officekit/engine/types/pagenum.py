@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 
-from officekit.engine.rule import Context, Hit, RuleSpec
+from officekit.engine.rule import Context, Hit
 from officekit.engine.types import Param
 from officekit.engine.types import _format as F
 
@@ -32,16 +32,7 @@ PARAMS = {
 example_draft = F.example_draft
 
 
-def build(rule: RuleSpec):
-    F.check_layouts(rule)
-
-    def check(ctx: Context):
-        s = F.Settings.of(ctx)
-        if not F.applies(ctx, s):
-            return
-        yield from CHECKS[s["check"]](ctx, s)
-
-    return check
+build = F.build_check(lambda ctx, s: CHECKS[s["check"]](ctx, s))
 
 
 def page_number_blocks(ctx: Context):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from officekit.engine.rule import Context, Hit, RuleSpec
+from officekit.engine.rule import Context, Hit
 from officekit.engine.types import Param
 from officekit.engine.types import _format as F
 
@@ -24,26 +24,21 @@ RECORD_EXTRA = re.compile(r"^[\s\u3000]*(（?共印\s*\d+\s*份）?|主\s*送[:�
 example_draft = F.example_draft
 
 
-def build(rule: RuleSpec):
-    F.check_layouts(rule)
+def _judge(ctx: Context, s: dict):
+    draft = ctx.draft
+    record = [sp.block for sp in draft.spans if sp.part == "body" and sp.element in RECORD]
+    if not record:
+        return
+    start = min(record)
+    for block in ctx.document.body[start:]:
+        if not block.text.strip() or RECORD_EXTRA.match(block.text):
+            continue
+        elements = {sp.element for sp in draft.elements_of_block("body", block.index)}
+        if elements & set(RECORD) or elements == {"页码"}:
+            continue
+        yield Hit("body", block.index, element=next(iter(elements), None) or "正文",
+                  vars={"problem": "版记应排在公文最后一页的最后，其后不应再有正文或附件（附件应排在版记之前）"})
+        return
 
-    def check(ctx: Context):
-        s = F.Settings.of(ctx)
-        if not F.applies(ctx, s):
-            return
-        draft = ctx.draft
-        record = [sp.block for sp in draft.spans if sp.part == "body" and sp.element in RECORD]
-        if not record:
-            return
-        start = min(record)
-        for block in ctx.document.body[start:]:
-            if not block.text.strip() or RECORD_EXTRA.match(block.text):
-                continue
-            elements = {sp.element for sp in draft.elements_of_block("body", block.index)}
-            if elements & set(RECORD) or elements == {"页码"}:
-                continue
-            yield Hit("body", block.index, element=next(iter(elements), None) or "正文",
-                      vars={"problem": "版记应排在公文最后一页的最后，其后不应再有正文或附件（附件应排在版记之前）"})
-            return
 
-    return check
+build = F.build_check(_judge)

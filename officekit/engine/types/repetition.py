@@ -39,13 +39,13 @@ def build(rule: RuleSpec):
     def check(ctx: Context):
         previous = None  # (part, block, last word) of the previous span
         for span in ctx.spans():
-            text = span.text
+            text = ctx.block_text(span.part, span.block)
             words = dictionary_words(ctx, span.part, span.block)
             inside = [(w, o) for w, o in words if span.start <= o and o + len(w) <= span.end]
             # 的的: the same character twice, not as part of a real word
             for k in range(span.start, span.end - 1):
-                ch = ctx.block_text(span.part, span.block)[k]
-                if ch in doubled_chars and ctx.block_text(span.part, span.block)[k + 1] == ch:
+                ch = text[k]
+                if ch in doubled_chars and text[k + 1] == ch:
                     if not split_by_other_word(words, k, k + 2):
                         yield Hit(span.part, span.block, k, k + 2, suggestion=ch, fix=ch,
                                   vars={"expected": ch, "what": ch})

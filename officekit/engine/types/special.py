@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from officekit.engine.rule import Context, Hit, RuleSpec
+from officekit.engine.rule import Context, Hit
 from officekit.engine.types import Param
 from officekit.engine.types import _format as F
 
@@ -23,25 +23,20 @@ ATTENDANCE = re.compile(r"^\s*(出\s*席|请\s*假|列\s*席)\s*[:：]")
 example_draft = F.example_draft
 
 
-def build(rule: RuleSpec):
-    F.check_layouts(rule)
-
-    def check(ctx: Context):
-        s = F.Settings.of(ctx)
-        if not F.applies(ctx, s):
+def _judge(ctx: Context, s: dict):
+    if s["check"] == "letter_mark":
+        for span in ctx.draft.all("发文机关标志"):
+            at = span.text.rfind("文件")
+            if at >= 0 and not span.text[at + 2:].strip():
+                yield Hit(span.part, span.block, span.start + at, span.start + at + 2, element="发文机关标志",
+                          fix="", vars={"problem": "信函格式的发文机关标志使用机关全称或规范化简称，不加“文件”二字"})
+    else:
+        if any(ATTENDANCE.match(b.text) for b in ctx.document.body):
             return
-        if s["check"] == "letter_mark":
-            for span in ctx.draft.all("发文机关标志"):
-                at = span.text.rfind("文件")
-                if at >= 0 and not span.text[at + 2:].strip():
-                    yield Hit(span.part, span.block, span.start + at, span.start + at + 2, element="发文机关标志",
-                              fix="", vars={"problem": "信函格式的发文机关标志使用机关全称或规范化简称，不加“文件”二字"})
-        else:
-            if any(ATTENDANCE.match(b.text) for b in ctx.document.body):
-                return
-            last = ctx.draft.all("正文")
-            where = last[-1].block if last else 1
-            yield Hit("body", where, element="正文",
-                      vars={"problem": "纪要格式应在正文（或附件说明）下空一行左空二字编排“出席：”（及“请假：”“列席：”）人员名单，未找到"})
+        last = ctx.draft.all("正文")
+        where = last[-1].block if last else 1
+        yield Hit("body", where, element="正文",
+                  vars={"problem": "纪要格式应在正文（或附件说明）下空一行左空二字编排“出席：”（及“请假：”“列席：”）人员名单，未找到"})
 
-    return check
+
+build = F.build_check(_judge)
