@@ -247,3 +247,22 @@ def test_yaml_rule_file_with_python_tags_is_a_load_error(tmp_path):
     draft.write_text("关于开展检查的通知\n", encoding="utf-8")
     code, out, err, _, _ = run_cli("check", str(draft), cwd=tmp_path)
     assert code == 2 and "mine.yaml" in err and "Traceback" not in err
+
+
+# -- regressions found by bench/fuzz.py ------------------------------------------------------------
+
+@pytest.mark.parametrize("junk", ["NaN", "inf", "-inf", "1e999"])
+def test_non_finite_numbers_in_page_setup(tmp_path, junk):
+    """Fuzz case: <w:docGrid w:linePitch="NaN"> crashed the reader (math.floor of NaN)."""
+    from docx_builders import build_docx, p
+
+    from officekit.check import check_file
+
+    sect = ('<w:sectPr><w:pgSz w:w="11906" w:h="16838"/>'
+            f'<w:pgMar w:top="{junk}" w:right="1474" w:bottom="1984" w:left="1587" w:header="851" w:footer="992" w:gutter="0"/>'
+            f'<w:docGrid w:type="linesAndChars" w:linePitch="{junk}" w:charSpace="{junk}"/></w:sectPr>')
+    path = build_docx(tmp_path / "nan.docx", p("关于开展检查的通知") + p("正文。"), sect_pr=sect)
+    result = check_file(str(path))
+    assert result.status == "ok"
+    section = result.draft.document.sections[0]
+    assert section.grid_line_pitch_pt is None and section.lines_per_page is None

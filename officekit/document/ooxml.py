@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -32,21 +34,20 @@ def on_off(el) -> bool:
 
 
 def to_int(value: str | None) -> int | None:
-    if value is None:
-        return None
-    try:
-        return int(float(value))
-    except ValueError:
-        return None
+    number = to_float(value)
+    return None if number is None else int(number)
 
 
 def to_float(value: str | None) -> float | None:
+    """A finite number, else None: "NaN", "inf" and "1e999" parse as floats but mean nothing in OOXML
+    (and NaN breaks every later comparison and rounding)."""
     if value is None:
         return None
     try:
-        return float(value)
+        number = float(value)
     except ValueError:
         return None
+    return number if math.isfinite(number) else None
 
 
 def twips_to_pt(value: str | None) -> float | None:
