@@ -43,3 +43,34 @@ def temporary_path(target: Path) -> str:
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     return tmp
+
+
+def memoized(name: str, key_parts: tuple, build):
+    """`build()` once per key, its result kept as a marshal file in the cache folder.
+
+    For derived tables that are slow to compute and plain data (dicts, tuples, str, numbers).  Put
+    in `key_parts` everything the result depends on (e.g. stat_key of the source data file and of
+    the module that computes it), so that an upgrade or an edit rebuilds it.  Any trouble with the
+    cache (unwritable, corrupt) just means computing it again.
+    """
+    import marshal
+
+    target = cache_dir() / f"{name}-{file_key(*key_parts)}.marshal"
+    try:
+        with open(target, "rb") as fh:
+            return marshal.load(fh)
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    value = build()
+    try:
+        tmp = temporary_path(target)
+        try:
+            with open(tmp, "wb") as fh:
+                marshal.dump(value, fh)
+            os.replace(tmp, target)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    except (OSError, ValueError):
+        pass
+    return value

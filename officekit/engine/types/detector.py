@@ -67,8 +67,31 @@ def _near(sound: str) -> str:
 
 
 @lru_cache(maxsize=2)
-def _sound_groups(near: bool = False) -> dict[str, tuple[str, ...]]:
-    """Character → common characters with a same (toneless) reading.  Common = encodable in GB2312."""
+def _sound_groups(near: bool = False) -> dict[str, str]:
+    """Character → common characters with a same (toneless) reading, as one string (sorted).
+    Common = encodable in GB2312.
+
+    Computing it imports pypinyin and walks its 40,000 readings (~1 s): done once, then read from
+    the user cache (rebuilt when pypinyin or this module changes).  Strings, not tuples, because
+    they load several times faster.
+    """
+    import importlib.util
+    from pathlib import Path
+
+    from officekit import cache
+
+    spec = importlib.util.find_spec("pypinyin")
+    source = Path(spec.origin).parent / "pinyin_dict.py" if spec and spec.origin else None
+    def compute() -> dict[str, str]:
+        return {ch: "".join(group) for ch, group in _compute_sound_groups(near).items()}
+
+    if source is None or not source.is_file():
+        return compute()
+    key = (cache.stat_key(__file__), cache.stat_key(source), near)
+    return cache.memoized("sound-groups", key, compute)
+
+
+def _compute_sound_groups(near: bool) -> dict[str, tuple[str, ...]]:
     from pypinyin import Style, pinyin_dict
     from pypinyin.style import convert
 
