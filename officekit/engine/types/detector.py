@@ -21,6 +21,7 @@ the suggestion is a guess for a person to confirm.
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 
 from officekit.engine import segment, wordlists
@@ -66,6 +67,11 @@ def _near(sound: str) -> str:
     return sound
 
 
+# This module's file as it was when imported (the code that computes the cached table): taken now,
+# not at call time, so that an edit during a long run cannot file old results under the new code.
+_MODULE_STAMP = os.stat(__file__).st_mtime_ns
+
+
 @lru_cache(maxsize=2)
 def _sound_groups(near: bool = False) -> dict[str, str]:
     """Character → common characters with a same (toneless) reading, as one string (sorted).
@@ -82,12 +88,13 @@ def _sound_groups(near: bool = False) -> dict[str, str]:
 
     spec = importlib.util.find_spec("pypinyin")
     source = Path(spec.origin).parent / "pinyin_dict.py" if spec and spec.origin else None
+
     def compute() -> dict[str, str]:
         return {ch: "".join(group) for ch, group in _compute_sound_groups(near).items()}
 
     if source is None or not source.is_file():
         return compute()
-    key = (cache.stat_key(__file__), cache.stat_key(source), near)
+    key = ("str", _MODULE_STAMP, cache.stat_key(source), near)
     return cache.memoized("sound-groups", key, compute)
 
 
