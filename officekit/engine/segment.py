@@ -252,12 +252,17 @@ def dictionary_words(text: str) -> list[tuple[str, int]]:
 
 def frequency(word: str) -> int:
     """How often `word` occurs in jieba's dictionary counts; 0 when it is not a word."""
-    if _lexicon is None:
+    lexicon = _lexicon
+    if lexicon is None:
         _load()
-    count = _lexicon.freq.get(word)
-    if count is None and word:
-        _lexicon.need_key(_key(word))
-        count = _lexicon.freq.get(word)
+        lexicon = _lexicon
+    count = lexicon.freq.get(word)
+    if count is None:  # not fetched, or not a word: the common case, so keep it to a lookup or two
+        key = word[:2]
+        if not key or key in lexicon._fetched:
+            return 0
+        lexicon.need_key(key)
+        count = lexicon.freq.get(word)
     return count or 0
 
 
