@@ -266,3 +266,16 @@ def test_non_finite_numbers_in_page_setup(tmp_path, junk):
     assert result.status == "ok"
     section = result.draft.document.sections[0]
     assert section.grid_line_pitch_pt is None and section.lines_per_page is None
+
+
+def test_zip_claiming_an_unsupported_version(tmp_path):
+    """Fuzz case: one flipped byte made a central-directory entry need "zip version 14.8", and
+    zipfile's NotImplementedError escaped as a traceback."""
+    import struct
+
+    data = bytearray(builders.good_docx(tmp_path / "good.docx").read_bytes())
+    start = data.find(b"PK\x01\x02")
+    struct.pack_into("<H", data, start + 6, 148)  # version needed to extract
+    path = tmp_path / "version.docx"
+    path.write_bytes(bytes(data))
+    assert_refused(path, "corrupt", "zip")

@@ -81,7 +81,9 @@ class Package:
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self.zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as exc:
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, NotImplementedError) as exc:
+            # NotImplementedError: a header claiming a zip version or feature zipfile lacks (fuzz: "zip
+            # file version 14.8" from one flipped byte) — for us just another damaged file
             raise InputError(path, "corrupt", f"zip 结构已损坏或文件不完整（{exc}），无法作为 .docx 打开") from None
         self.names = {info.filename: info for info in infos}
         self._budget = MAX_TOTAL_BYTES
