@@ -27,6 +27,7 @@ class FileResult:
     error: dict | None = None  # {"kind": str, "message": str}
     draft: Draft | None = None
     findings: list[Finding] = field(default_factory=list)
+    suppress_used: list[tuple[str, str]] = field(default_factory=list)  # config (pattern, rule) entries that hid something
 
     def counts(self) -> dict[str, int]:
         out = {"error": 0, "warning": 0, "info": 0}
@@ -104,7 +105,9 @@ def check_file(path: str, config_path: str | None = None, overrides: dict | None
         config = config_for(path, config_path, overrides)
         document = read_bytes(stdin_data, "-") if path == "-" and stdin_data is not None else read(path)
         result.draft, result.findings = check_document(document, config)
-        result.findings = suppress.apply(path, result.findings, config, result.draft)
+        used: set[tuple[str, str]] = set()
+        result.findings = suppress.apply(path, result.findings, config, result.draft, used)
+        result.suppress_used = sorted(used)
     except InputError as exc:
         result.status, result.error = "error", {"kind": exc.kind, "message": exc.message}
     return result

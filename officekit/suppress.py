@@ -1,6 +1,7 @@
 """Suppressions and baselines: how a repository adopts officekit without fixing every old draft first.
 
-- Config `suppress:` maps file globs (relative to the .officekit.yaml) to rule ids or prefixes.
+- Config `suppress:` maps file globs (relative to the .officekit.yaml) to rule ids or prefixes; an
+  entry that hides nothing is reported after a run that could tell (info note, rule S002).
 - A Word comment 「officekit: ignore W301」 (several ids: 「officekit: ignore W301, W101」) on some text
   hides those rules' findings on that text; one that hides nothing is reported (info, rule S001).
 - A baseline file records the fingerprints of known findings; `check --baseline` reports only new
@@ -21,6 +22,8 @@ from officekit.engine.finding import Finding, Location, fingerprint
 IGNORE_COMMENT = re.compile(r"officekit\s*[:：]\s*ignore\s+([A-Za-z]+\d*(?:\s*[,，、\s]\s*[A-Za-z]+\d*)*)", re.IGNORECASE)
 UNUSED_RULE = "S001"
 UNUSED_NAME = "未起作用的忽略批注"
+UNUSED_CONFIG_RULE = "S002"
+UNUSED_CONFIG_NAME = "未起作用的 suppress 配置"
 GATE_OF_LETTER = {"F": "格式关", "W": "文字关", "P": "政策关"}
 BASELINE_SCHEMA = "officekit/baseline@1"
 
@@ -32,21 +35,29 @@ def rule_matches(rule: str, wanted: str) -> bool:
 
 # ---------------------------------------------------------------- config globs
 
-def config_suppressions(path: str, config) -> list[str]:
-    """The rule ids/prefixes the config suppresses for this file."""
+def _config_base(config) -> Path:
+    return Path(config.path).resolve().parent if config.path else Path.cwd()
+
+
+def _relative(path: str, base: Path) -> PurePosixPath:
+    try:
+        return PurePosixPath(Path(path).resolve().relative_to(base).as_posix())
+    except ValueError:
+        return PurePosixPath(Path(path).as_posix())
+
+
+def pattern_matches(pattern: str, relative: PurePosixPath) -> bool:
+    """`*` matches across folders (fnmatch); a pattern without "/" also matches the bare file name."""
+    return fnmatch.fnmatchcase(str(relative), pattern) or ("/" not in pattern and fnmatch.fnmatchcase(relative.name, pattern))
+
+
+def config_suppressions(path: str, config) -> list[tuple[str, str]]:
+    """The (pattern, rule id/prefix) entries of the config that apply to this file."""
     if not config.suppress or path == "-":
         return []
-    base = Path(config.path).resolve().parent if config.path else Path.cwd()
-    try:
-        relative = PurePosixPath(Path(path).resolve().relative_to(base).as_posix())
-    except ValueError:
-        relative = PurePosixPath(Path(path).as_posix())
-    wanted = []
-    for pattern, rules in config.suppress.items():
-        # `*` matches across folders (fnmatch); a pattern without "/" also matches the bare file name.
-        if fnmatch.fnmatchcase(str(relative), pattern) or ("/" not in pattern and fnmatch.fnmatchcase(relative.name, pattern)):
-            wanted.extend(rules)
-    return wanted
+    relative = _relative(path, _config_base(config))
+    return [(pattern, rule) for pattern, rules in config.suppress.items() if pattern_matches(pattern, relative)
+            for rule in rules]
 
 
 # ---------------------------------------------------------------- comments in the draft
@@ -78,13 +89,17 @@ def ignore_comments(document) -> list[IgnoreComment]:
     return found
 
 
-def apply(path: str, findings: list[Finding], config, draft) -> list[Finding]:
-    """The findings that remain after config and in-draft suppressions, plus notices of unused ones."""
+def apply(path: str, findings: list[Finding], config, draft, used: set | None = None) -> list[Finding]:
+    """The findings that remain after config and in-draft suppressions, plus notices of unused comments.
+    `used`, when given, collects the config (pattern, rule) entries that hid something."""
     by_config = config_suppressions(path, config) if config is not None else []
     comments = ignore_comments(draft.document) if draft is not None else []
     kept = []
     for f in findings:
-        if any(rule_matches(f.rule, r) for r in by_config):
+        hidden_by = [(pattern, rule) for pattern, rule in by_config if rule_matches(f.rule, rule)]
+        if hidden_by:
+            if used is not None:
+                used.update(hidden_by)
             continue
         hiding = [(c, r) for c in comments if c.covers(f.location) for r in c.rules if rule_matches(f.rule, r)]
         for comment, rule in hiding:
@@ -107,6 +122,97 @@ def _unused_notice(comment: IgnoreComment, rule: str, draft) -> Finding:
         excerpt=text[:200], source="officekit",
         fingerprint=fingerprint(UNUSED_RULE, element, text, text[comment.start:comment.end], 0),
     )
+
+
+# ---------------------------------------------------------------- unused config entries
+
+@dataclass
+class UnusedSuppression:
+    """A `suppress:` entry (pattern → rule) of a config file that hid nothing."""
+
+    config: str  # the .officekit.yaml, absolute
+    pattern: str
+    rule: str
+    line: int  # 1-based line of the entry in the config file
+    line_text: str
+    drafts: int  # drafts the pattern matched
+
+    def message(self) -> str:
+        if not self.drafts:
+            return f"suppress 中的“{self.pattern}”没有匹配任何草稿，其中的 {self.rule} 不起作用：请改正通配符或删除该项"
+        return (f"suppress 中的“{self.pattern}: {self.rule}”在它匹配的 {self.drafts} 份草稿中没有隐藏任何问题，"
+                f"可以删除该项")
+
+    def finding(self) -> Finding:
+        """The note as a finding located on its line of the config file (a text file: block = line)."""
+        return Finding(
+            rule=UNUSED_CONFIG_RULE, name=UNUSED_CONFIG_NAME, gate=GATE_OF_LETTER.get(self.rule[:1].upper(), "文字关"),
+            severity="info", element="正文", message=self.message(), suggestion=None,
+            location=Location("body", self.line, None, None), excerpt=self.line_text[:200], source="officekit",
+            fingerprint=fingerprint(UNUSED_CONFIG_RULE, "正文", self.line_text, f"{self.pattern}\x1f{self.rule}", 0),
+        )
+
+
+def unused_config_suppressions(results, config_of) -> list[UnusedSuppression]:
+    """The config `suppress:` entries that hid nothing in this run, said only when the run can tell: the
+    pattern matches no draft below the config's folder, or every draft it matches was checked (a run on
+    some files, e.g. --changed-since, says nothing about the drafts it did not check).
+    `config_of(path)` gives a checked file's Config; each result carries the entries it used."""
+    from officekit.check import collect  # check imports this module
+
+    configs: dict[str, tuple] = {}  # config path → (config, checked drafts (resolved), entries used)
+    for result in results:
+        if result.path == "-" or result.status != "ok":
+            continue
+        config = config_of(result.path)
+        if not config.suppress or not config.path:
+            continue
+        _, checked, used = configs.setdefault(config.path, (config, set(), set()))
+        checked.add(Path(result.path).resolve())
+        used.update(tuple(entry) for entry in result.suppress_used)
+    # Unreadable drafts count as not checked: nothing can be said about the patterns that cover them.
+    unreadable = {Path(r.path).resolve() for r in results if r.path != "-" and r.status != "ok"}
+    out = []
+    for path in sorted(configs):
+        config, checked, used = configs[path]
+        base = _config_base(config)
+        drafts = {Path(d).resolve() for d in collect([str(base)])} | checked | unreadable
+        lines, texts = _entry_lines(path)
+        for pattern, rules in config.suppress.items():
+            matching = {d for d in drafts if pattern_matches(pattern, _relative(str(d), base))}
+            if matching - checked:
+                continue
+            for rule in rules:
+                if (pattern, rule) in used:
+                    continue
+                line = lines.get((pattern, rule)) or lines.get((pattern, None)) or 1
+                text = texts[line - 1].strip() if line <= len(texts) else ""
+                out.append(UnusedSuppression(path, pattern, rule, line, text, len(matching)))
+    return out
+
+
+def _entry_lines(config_path: str) -> tuple[dict, list[str]]:
+    """{(pattern, rule): line, (pattern, None): line of the pattern} for the `suppress:` mapping, and the lines."""
+    import yaml
+
+    text = Path(config_path).read_text(encoding="utf-8-sig")
+    lines: dict = {}
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return lines, text.splitlines()
+    if isinstance(root, yaml.MappingNode):
+        for key, value in root.value:
+            if key.value != "suppress" or not isinstance(value, yaml.MappingNode):
+                continue
+            for pattern_node, rules_node in value.value:
+                pattern = str(pattern_node.value)
+                lines[(pattern, None)] = pattern_node.start_mark.line + 1
+                items = rules_node.value if isinstance(rules_node, yaml.SequenceNode) else [rules_node]
+                for item in items:
+                    if isinstance(item, yaml.ScalarNode):
+                        lines.setdefault((pattern, str(item.value)), item.start_mark.line + 1)
+    return lines, text.splitlines()
 
 
 # ---------------------------------------------------------------- baseline

@@ -11,6 +11,8 @@ from officekit.cli.common import ExitCode, fail_usage, write_output
 from officekit.report import FORMATS, ReportOptions, renderer
 
 PROGRESS_THRESHOLD = 4  # show a progress bar from this many files on, at a terminal
+# Formats read by people: notes about the configuration go to stderr only, not into the draft report.
+PEOPLE_FORMATS = ("text", "html")
 
 
 def _check_one(args):
@@ -112,10 +114,15 @@ def check(paths, fmt, output, force, config, select, ignore, fail_on, jobs, colo
     results = run_checks(files, config, overrides, jobs, progress, stdin_data)
     if baseline_file:
         _apply_baseline(results, baseline_file)
+    unused = _unused_suppressions(results, config, overrides)
 
     level = fail_on or _config_fail_on(files, config) or "error"
     options = ReportOptions(color=use_color(color, output is not None), fail_on=level)
-    write_output(renderer(fmt)(results, options), output, force, inputs=files)
+    # Machine formats carry the notes as S002 findings of the config file (so CI shows them on its line);
+    # they never change the exit code, which speaks about the drafts.
+    reported = results if fmt in PEOPLE_FORMATS else results + _as_results(unused)
+    write_output(renderer(fmt)(reported, options), output, force, inputs=files)
+    _print_unused(unused)
     if os.environ.get("GITHUB_STEP_SUMMARY") and (fmt == "github" or os.environ.get("GITHUB_ACTIONS") == "true"):
         from officekit.report.github import write_step_summary
 
@@ -134,6 +141,35 @@ def _config_fail_on(files, explicit) -> str | None:
             if value:
                 return value
     return None
+
+
+def _unused_suppressions(results, explicit, overrides) -> list:
+    """The config `suppress:` entries that hid nothing in this run (S002)."""
+    from officekit.check import config_for
+    from officekit.suppress import unused_config_suppressions
+
+    return unused_config_suppressions(results, lambda path: config_for(path, explicit, overrides))
+
+
+def _as_results(unused) -> list:
+    """One FileResult per config file holding its S002 notes, for the machine formats."""
+    from officekit.check import FileResult
+    from officekit.report.paths import display_path
+
+    notes: dict[str, FileResult] = {}
+    for entry in unused:
+        notes.setdefault(display_path(entry.config), FileResult(path=display_path(entry.config))).findings.append(
+            entry.finding())
+    return list(notes.values())
+
+
+def _print_unused(unused) -> None:
+    from officekit.report.paths import display_path
+    from officekit.suppress import UNUSED_CONFIG_RULE
+
+    for entry in unused:
+        click.echo(f"officekit: {display_path(entry.config)} 第 {entry.line} 行：{entry.message()}"
+                   f"（{UNUSED_CONFIG_RULE}）", err=True)
 
 
 def _only_changed(files: list[str], ref: str) -> list[str]:
