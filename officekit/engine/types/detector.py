@@ -227,16 +227,21 @@ def _best_replacement(text: str, i: int, candidates: set[str], min_freq: int, mi
         hi += 1
     windows = [(s, e) for s in range(max(lo, i - MAX_WORD + 1), i + 1)
                for e in range(i + 1, min(hi, s + MAX_WORD) + 1) if e - s >= 2]
-    if not windows:
+    # Whether a window's present text is itself a word does not depend on the candidate: decide it
+    # once per window, not once per candidate (same windows, same order, same result; ~2× faster).
+    suspects = []
+    for s, e in windows:
+        original = text[s:e]
+        if original in known or _frequency(original) >= rare:
+            continue
+        suspects.append((s, e, text[s:i], text[i + 1:e]))
+    if not suspects:
         return None
     base = None
     best = None
     for c in candidates:
-        for s, e in windows:
-            original = text[s:e]
-            if original in known or _frequency(original) >= rare:
-                continue
-            corrected = text[s:i] + c + text[i + 1:e]
+        for s, e, before, after in suspects:
+            corrected = before + c + after
             if _frequency(corrected) < min_freq:
                 continue
             if base is None:
