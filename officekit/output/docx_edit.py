@@ -103,11 +103,26 @@ def _split_run(run: RunSpan, at: int) -> tuple[RunSpan, RunSpan]:
             RunSpan(right, offset, run.end, right_children_map))
 
 
+def source_date_epoch() -> int | None:
+    """SOURCE_DATE_EPOCH (reproducible-builds.org) when set to a number of seconds, else None."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return int(epoch) if epoch.isdigit() else None
+
+
 def revision_date() -> str:
     """The w:date of comments and revisions: now, or SOURCE_DATE_EPOCH for reproducible output."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    seconds = int(epoch) if epoch and epoch.isdigit() else int(time.time())
-    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(seconds))
+    seconds = source_date_epoch()
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(int(time.time()) if seconds is None else seconds))
+
+
+def zip_date(member_date: tuple = NEW_PART_DATE) -> tuple:
+    """The time stamp of a zip member: SOURCE_DATE_EPOCH when set (so the same input and settings give
+    the same bytes even when the input's own stamps differ, e.g. a fresh LibreOffice conversion), else the
+    member's own stamp.  Zip can only hold 1980-2107."""
+    seconds = source_date_epoch()
+    if seconds is None:
+        return member_date
+    return max(NEW_PART_DATE, min(time.gmtime(seconds)[:6], (2107, 12, 31, 23, 59, 58)))
 
 
 def w(tag: str, **attrs) -> etree._Element:
@@ -240,24 +255,30 @@ class DocxEditor:
     # ------------------------------------------------------------ output
 
     def save(self) -> bytes:
-        """The edited package: changed parts re-serialised, every other member copied byte for byte."""
+        """The edited package: changed parts re-serialised, every other member copied byte for byte.
+        Deterministic: the input's member order then new parts by name, fixed stamps (zip_date), one
+        creator system, so the same input and SOURCE_DATE_EPOCH give byte-identical output."""
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            written = set()
             for info in self.package.zip.infolist():
                 name = info.filename
-                if name in self.changed:
-                    data = _serialise(self.changed[name])
-                else:
-                    data = self.package.read(name)
-                entry = zipfile.ZipInfo(name, date_time=info.date_time)
-                entry.compress_type = zipfile.ZIP_DEFLATED
-                entry.external_attr = info.external_attr
-                target.writestr(entry, data)
+                if name in written:  # a duplicated member name: written once, with the data the reader used
+                    continue
+                written.add(name)
+                data = _serialise(self.changed[name]) if name in self.changed else self.package.read(name)
+                target.writestr(_entry(name, zip_date(info.date_time), info.external_attr), data)
             for name in sorted(self.new_parts):
-                entry = zipfile.ZipInfo(name, date_time=NEW_PART_DATE)
-                entry.compress_type = zipfile.ZIP_DEFLATED
-                target.writestr(entry, _serialise(self.new_parts[name]))
+                target.writestr(_entry(name, zip_date(), 0o100644 << 16), _serialise(self.new_parts[name]))
         return out.getvalue()
+
+
+def _entry(name: str, date_time: tuple, external_attr: int) -> zipfile.ZipInfo:
+    entry = zipfile.ZipInfo(name, date_time=date_time)
+    entry.compress_type = zipfile.ZIP_DEFLATED
+    entry.create_system = 3  # not the platform's default (0 on Windows): same bytes everywhere
+    entry.external_attr = external_attr
+    return entry
 
 
 def _serialise(root) -> bytes:
