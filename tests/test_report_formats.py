@@ -24,7 +24,7 @@ DRAFTS = {
     "公文 一.docx": "liuhanning__gongwen-formatter__demo_gongwen.docx",  # header findings, spans, fixes
     "drafts/倡议书.docx": "ario-dataset__ario-dataset.github.io__倡议书.docx",
 }
-CI_FORMATS = ["json", "jsonl", "sarif", "github", "junit", "html", "text"]
+CI_FORMATS = ["json", "jsonl", "sarif", "github", "junit", "gitlab", "html", "text"]
 
 
 @pytest.fixture(scope="module")
@@ -165,6 +165,64 @@ def test_jsonl_one_line_per_finding(results, findings_count):
     assert {line["path"] for line in lines} == {"drafts/倡议书.docx", "drafts/坏文件.docx", "公文 一.docx"}
     finding = next(line for line in lines if "rule" in line)
     assert set(finding) >= {"rule", "gate", "severity", "location", "fingerprint", "message"}
+
+
+# What GitLab reads from a Code Quality report (docs.gitlab.com, "Code Quality report format").
+GITLAB_CODE_QUALITY_SCHEMA = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["description", "check_name", "fingerprint", "severity", "location"],
+        "properties": {
+            "description": {"type": "string", "minLength": 1},
+            "check_name": {"type": "string", "minLength": 1},
+            "fingerprint": {"type": "string", "pattern": "^[0-9a-f]{32}$"},
+            "severity": {"enum": ["info", "minor", "major", "critical", "blocker"]},
+            "location": {
+                "type": "object",
+                "required": ["path", "lines"],
+                "properties": {
+                    "path": {"type": "string", "minLength": 1},
+                    "lines": {"type": "object", "required": ["begin"],
+                              "properties": {"begin": {"type": "integer", "minimum": 1}}},
+                },
+            },
+        },
+    },
+}
+
+
+def test_gitlab_code_quality_shape_and_unique_fingerprints(results, findings_count):
+    issues = json.loads(render("gitlab", results))
+    jsonschema.validate(issues, GITLAB_CODE_QUALITY_SCHEMA)
+    assert len(issues) == findings_count + 1  # + the unreadable file, as a critical issue
+    assert len({issue["fingerprint"] for issue in issues}) == len(issues)
+    unreadable = [i for i in issues if i["check_name"] == "officekit-unreadable"]
+    assert [(i["location"]["path"], i["severity"]) for i in unreadable] == [("drafts/坏文件.docx", "critical")]
+    expected = {"error": "major", "warning": "minor", "info": "info"}
+    by_place = {(r.path, f.location.block, f.rule, expected[f.severity]) for r in results for f in r.findings}
+    assert {(i["location"]["path"], i["location"]["lines"]["begin"], i["check_name"], i["severity"])
+            for i in issues if i["check_name"] != "officekit-unreadable"} == by_place
+    assert all(i["description"].startswith(i["check_name"] + " ") for i in issues if i["check_name"][0] in "FPWS")
+
+
+def test_gitlab_fingerprints_survive_edits_elsewhere(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    draft = tmp_path / "a.txt"
+    draft.write_text("各单位要认真布署，确保按时完成。\n会议要求认真按装设备。\n", encoding="utf-8")
+    before = json.loads(render("gitlab", [check_file("a.txt")]))
+    draft.write_text("新增的一段。\n各单位要认真布署，确保按时完成。\n会议要求认真按装设备。\n", encoding="utf-8")
+    after = json.loads(render("gitlab", [check_file("a.txt")]))
+    old = {i["fingerprint"]: i["location"]["lines"]["begin"] for i in before}
+    moved = {i["fingerprint"]: i["location"]["lines"]["begin"] for i in after}
+    assert old and all(moved[fp] == line + 1 for fp, line in old.items())  # same issues, one line down
+
+
+def test_gitlab_format_through_the_cli(workspace):
+    result = run_cli("check", "公文 一.docx", "-f", "gitlab")
+    assert result.exit_code == 1
+    issues = json.loads(result.stdout)
+    assert issues and {i["location"]["path"] for i in issues} == {"公文 一.docx"}
 
 
 def test_html_is_self_contained_and_lists_every_finding(results, findings_count):

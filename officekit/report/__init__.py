@@ -15,6 +15,7 @@ FORMATS = {
     "sarif": "sarif",
     "github": "github",
     "junit": "junit",
+    "gitlab": "gitlab",
     "html": "html",
 }
 
