@@ -12,6 +12,12 @@ Relations (the rule's message can use the vars each one sets):
   about_before_issuer 「关于」 put before the issuer's name in the title         {issuer}
   copy_to_in_record   抄送 written above the 落款 instead of in the 版记
   title_parts         标题 without 事由, or without 发文机关 when no 版头 names it   {detail}
+  joint_zihao         联合行文: the 发文字号's 机关代字 points to another organ than the first (主办)
+                      organ of the 发文机关标志                               {code} {organ} {first}
+  joint_signers       联合行文: 签发人 not in the order of the organs of the 标志 (names mapped to
+                      organs through the office's leaders list)             {name} {organ} {before} {before_organ}
+  skip_level          主送 names an organ of the office's higher_organs list (its superiors'
+                      superiors) and 抄送 names none of its superior_organs    {name} {bypassed}
 """
 
 from __future__ import annotations
@@ -20,7 +26,8 @@ import re
 
 from officekit.engine.rule import Context, Hit, RuleError, RuleSpec
 from officekit.engine.types import Param
-from officekit.engine.types._organs import first_date, issuer, names_of, normalise
+from officekit.engine.types._organs import (agency_code, code_owners, first_date, issuer, joint_organs, listed,
+                                           names_of, normalise, organ_keys, signer_names)
 from officekit.structure.model import ElementSpan
 
 PARAMS = {"relation": Param("str", required=True)}
@@ -174,9 +181,65 @@ def title_parts(ctx: Context):
         yield _hit(spans[0], detail="缺少发文机关名称：没有版头的公文，标题应写明发文机关（如“××局关于××的请示”）")
 
 
+def joint_zihao(ctx: Context):
+    organs = joint_organs(ctx.draft)
+    zihao = ctx.draft.first("发文字号")
+    code = agency_code(zihao.text) if zihao is not None and organs else None
+    if code is None:
+        return
+    owners = code_owners(code[0], organs)
+    if owners[0]:
+        return  # the code names the 主办机关 (or both): nothing to say
+    best = max(range(1, len(organs)), key=lambda i: len(owners[i]))
+    if owners[best]:
+        yield _hit(zihao, zihao.start + code[1], zihao.start + code[2],
+                   code=code[0], organ=organs[best], first=organs[0])
+
+
+def joint_signers(ctx: Context):
+    organs = joint_organs(ctx.draft)
+    names = signer_names(ctx.draft) if organs else []
+    if len(names) < 2:
+        return
+    titles: dict[str, list[str]] = {}
+    for line in ctx.wordlist("leaders"):
+        person, *rest = line.split() or [""]  # 姓名 职务 [职务…], as P311 reads it
+        titles.setdefault(person, []).extend(rest)
+
+    def organ_of(person: str) -> int | None:
+        found = {i for i, organ in enumerate(organs) for t in titles.get(person, ())
+                 if any(k in t for k in organ_keys(organ))}
+        return found.pop() if len(found) == 1 else None  # unknown or ambiguous: not judged
+
+    placed = [(name, organ_of(name), span, s, e) for name, span, s, e in names]
+    placed = [p for p in placed if p[1] is not None]
+    for (before, i, *_), (name, j, span, s, e) in zip(placed, placed[1:]):
+        if j < i:
+            yield _hit(span, s, e, name=name, organ=organs[j], before=before, before_organ=organs[i])
+            return
+
+
+def skip_level(ctx: Context):
+    higher = [normalise(e) for e in ctx.wordlist("higher_organs")]
+    if not higher:
+        return
+    superiors = [normalise(e) for e in ctx.wordlist("superior_organs")]
+    main = names_of(ctx.draft, "主送机关")
+    if any(listed(n.text, superiors) for n in main):
+        return  # the direct superior is addressed too: nothing is by-passed
+    copies = names_of(ctx.draft, "抄送机关")
+    if superiors and any(listed(c.text, superiors) for c in copies):
+        return
+    for name in main:
+        if listed(name.text, higher):
+            bypassed = "、".join(superiors) if superiors else "被越过的直接上级机关"
+            yield _hit(name.span, name.start, name.end, name=name.text, bypassed=bypassed)
+            return
+
+
 RELATIONS = {f.__name__: f for f in (zihao_year, issue_after_date, main_and_copy, issuer_in_main_to,
                                      attachments, signature_vs_mark, about_before_issuer, copy_to_in_record,
-                                     title_parts)}
+                                     title_parts, joint_zihao, joint_signers, skip_level)}
 
 
 def build(rule: RuleSpec):

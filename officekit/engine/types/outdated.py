@@ -18,6 +18,7 @@ import regex
 from officekit.engine import matching, wordlists
 from officekit.engine.rule import Context, Hit, RuleError, RuleSpec
 from officekit.engine.types import Param
+from officekit.engine.types._history import sentence_around
 
 PARAMS = {
     "wordlist": Param("str", required=True, doc="word list of `old->successor, year` lines"),
@@ -26,7 +27,6 @@ PARAMS = {
     "current": Param("list", default=[], doc="current names that contain an old one (住房城乡建设部 ⊃ 建设部)"),
 }
 
-SENTENCE_END = "。；！？!?;\n"
 YEAR = regex.compile(r"((?:19|20)\d\d)\s*年")
 # Characters that, right after a name, make it part of a longer current name (农业部 → 农业农村部 is
 # protected by longest-first; 交通部门 is "the transport departments", not the ministry).
@@ -72,19 +72,13 @@ def build(rule: RuleSpec):
                 if after and after in CONTINUES:
                     continue
                 successor, year = entries[m.group(0)]
-                sentence = _sentence(text, m.start(), m.end())
+                sentence = sentence_around(text, m.start(), m.end())
                 if _is_historical(sentence, text[:m.start()], year, historical):
                     continue
                 yield Hit(span.part, span.block, span.start + m.start(), span.start + m.end(),
                           suggestion=successor, vars={"expected": successor, "year": year})
 
     return check
-
-
-def _sentence(text: str, start: int, end: int) -> str:
-    lo = max(text.rfind(c, 0, start) for c in SENTENCE_END) + 1
-    ends = [i for i in (text.find(c, end) for c in SENTENCE_END) if i >= 0]
-    return text[lo:min(ends) if ends else len(text)]
 
 
 def _is_historical(sentence: str, before: str, year: int, historical) -> bool:

@@ -5,9 +5,13 @@
     when_present: [发文字号]    # only judge drafts that have all of these (e.g. a 版头)
     when_text: '绝密|机密|秘密'  # … and whose first when_present element contains this (optional)
     anchor: [发文字号, 标题]     # where a missing element is reported: the first of these found
+    when_main_to: superior_organs  # only judge drafts whose 主送 names an organ of this word list (an
+                                   # office's configuration; nothing is judged while the list is empty)
+    except_doctypes: [请示, 报告]  # not these 文种 (another rule already judges them)
 
 With `doctype:`/`direction:` on the rule this says e.g. 「上行文应标注签发人」 (条例 第九条（六）).
-A forbidden element is reported where it stands.  The message can use {element}.
+A forbidden element is reported where it stands.  The message can use {element}, and {name} (the
+主送 organ found in the list) with `when_main_to`.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from officekit.engine import matching
 from officekit.engine.loader import compile_regex
 from officekit.engine.rule import Context, Hit, RuleError, RuleSpec
 from officekit.engine.types import Param
+from officekit.engine.types._organs import listed, names_of, normalise
 from officekit.structure.model import ELEMENTS
 
 PARAMS = {
@@ -24,6 +29,8 @@ PARAMS = {
     "when_present": Param("list", default=[]),
     "when_text": Param("regex"),
     "anchor": Param("list", default=["标题"]),
+    "when_main_to": Param("str", doc="word list of organs; judge only drafts whose 主送 names one of them"),
+    "except_doctypes": Param("list", default=[], doc="文种 this rule does not judge"),
 }
 
 
@@ -41,10 +48,19 @@ def build(rule: RuleSpec):
 
     def check(ctx: Context):
         draft = ctx.draft
+        if draft.doctype in p["except_doctypes"]:
+            return
         if not all(draft.has(e) for e in p["when_present"]):
             return
         if when_text is not None and not matching.search(when_text, draft.first(p["when_present"][0]).text):
             return
+        extra: dict[str, str] = {}
+        if p.get("when_main_to"):
+            organs = [normalise(e) for e in ctx.wordlist(p["when_main_to"])]
+            named = next((n for n in names_of(draft, "主送机关") if listed(n.text, organs)), None)
+            if named is None:
+                return
+            extra["name"] = named.text
         for element in p["require"]:
             if draft.has(element):
                 continue
@@ -53,10 +69,10 @@ def build(rule: RuleSpec):
                 first = next((b for b in draft.document.body if b.text.strip()), None)
                 if first is None:
                     return
-                yield Hit("body", first.index, 0, len(first.text), vars={"element": element})
+                yield Hit("body", first.index, 0, len(first.text), vars={"element": element, **extra})
             else:
                 yield Hit(where.part, where.block, where.start, where.end, element=where.element,
-                          vars={"element": element})
+                          vars={"element": element, **extra})
         for element in p["forbid"]:
             s = draft.first(element)
             if s is not None:

@@ -4,6 +4,7 @@
     fix: true                # offer the right form as a fix (false: suggestion only, e.g. redundancy)
     safe: true               # the fix may be applied without a human (certain misspellings only)
     segmentation: true       # skip a match that is only part of a different dictionary word
+    historical: '废止|停止执行'  # skip a match whose sentence says it is history, or that follows 原 (optional)
 
 The list is compiled once into one alternation, longest entries first; matching is literal.  jieba is
 loaded only when a match is found and `segmentation` is on: 既使用 splits into 既 + 使用, so "既使"
@@ -14,7 +15,9 @@ from __future__ import annotations
 
 from officekit.engine import matching, wordlists
 from officekit.engine.rule import Context, Hit, RuleError, RuleSpec
+from officekit.engine.loader import compile_regex
 from officekit.engine.types import Param
+from officekit.engine.types._history import former, sentence_around
 from officekit.engine.types._words import dictionary_words, split_by_other_word
 
 NEEDS_TOKENS = True
@@ -24,6 +27,8 @@ PARAMS = {
     "fix": Param("bool", default=True, doc="offer the right form as a replacement"),
     "safe": Param("bool", default=False, doc="the replacement is mechanical (unambiguous misspellings)"),
     "segmentation": Param("bool", default=True, doc="ignore matches that are part of another word"),
+    "historical": Param("regex", doc="words that make a sentence about the past (a repealed document "
+                                     "named as repealed); a match after 原 is skipped too"),
 }
 
 
@@ -41,6 +46,7 @@ def load_table(ctx: Context, name: str) -> dict[str, tuple[str, str]]:
 def build(rule: RuleSpec):
     p = rule.params
     compiled: dict[int, tuple] = {}  # keyed by the configuration: offices extend word lists
+    historical = compile_regex(p["historical"], f"规则 {rule.id} 的 historical") if p.get("historical") else None
 
     def table(ctx: Context):
         key = wordlists.cache_key(ctx.config)
@@ -57,6 +63,10 @@ def build(rule: RuleSpec):
             for m in matching.finditer(pattern, span.text):
                 start, end = span.start + m.start(), span.start + m.end()
                 if p["segmentation"] and split_by_other_word(dictionary_words(ctx, span.part, span.block), start, end):
+                    continue
+                if historical is not None and (
+                        former(span.text, m.start())
+                        or matching.search(historical, sentence_around(span.text, m.start(), m.end()))):
                     continue
                 right, reason = entries[m.group(0)]
                 yield Hit(span.part, span.block, start, end, suggestion=right,
