@@ -37,11 +37,16 @@ URGENCY = re.compile(r"特\s*急|加\s*急|特\s*提|平\s*急|急件")
 
 _CN_NUM = "〇零○Ｏ一二三四五六七八九十"
 _DATE = (
-    rf"(?:(?:19|20)\d{{2}}|[{_CN_NUM}]{{4}}|[X×Ｘ]{{2,4}})年"
+    rf"(?:(?:19|20)\d{{2}}|(?:19|20)[X×Ｘ]{{2}}|[{_CN_NUM}]{{4}}|[X×Ｘ]{{2,4}})年"
     rf"(?:\d{{1,2}}|[{_CN_NUM}]{{1,3}}|[X×Ｘ]{{1,2}})月"
     rf"(?:\d{{1,2}}|[{_CN_NUM}]{{1,3}}|[X×Ｘ]{{1,2}})日"
 )
 DATE = re.compile(_DATE)
+# A 成文日期 a template leaves to fill in: [日期], 【成文日期】, or the blank "    年  月  日" (compact).
+DATE_PLACEHOLDER = re.compile(r"[\[［【〔<＜(（]\s*(?:成文|落款|发文)?(?:日期|时间)\s*[\]］】〕>＞)）]|年月日")
+# A date written with dots or dashes (2024.5.6, 2024-05-06): still the 成文日期 when it closes a 落款, so the
+# rules can say how it should be written.
+LOOSE_DATE = re.compile(r"(?:19|20)\d{2}\s*[.．\-－/]\s*\d{1,2}\s*[.．\-－/]\s*\d{1,2}\s*日?")
 # 署名 and 成文日期 on one line: "国务院办公厅 2021年4月21日" (compact form).
 SIGNATURE_AND_DATE = re.compile(rf"(?P<org>[^\d，。：；、（）()]{{2,30}}?)(?P<date>{_DATE})")
 ISSUE_LINE = re.compile(rf".*?{_DATE}印发")  # 印发机关和印发日期 (compact)
@@ -49,13 +54,34 @@ COPY_TO = re.compile(r"抄\s*送\s*[:：]")
 MAIN_TO_IN_RECORD = re.compile(r"主\s*送\s*[:：]")
 
 ATTACHMENT_NOTE = re.compile(r"附\s*件\s*[:：]")  # 附件说明 starts with 附件：
-ATTACHMENT_LABEL = re.compile(r"附件[0-9０-９一二三四五六七八九十]*[:：]?")  # the label line of an attachment page
+# The label line of an attachment page: 附件, 附件2, 附件：, and the template's 附件1（可选）.
+ATTACHMENT_LABEL = re.compile(r"附件[0-9０-９一二三四五六七八九十]*[:：]?(?:[（(][^（）()]{1,8}[）)])?")
 LIST_ITEM = re.compile(r"\d+\s*[.．、]")  # continuation lines of a 附件说明: 2．xxx
 
 NOTE = re.compile(r"[（(].+[）)]")  # 附注: （此件公开发布）
-SEAL_PLACEHOLDER = re.compile(r"[〔\[［【（(]?\s*(?:此处)?(?:加盖|盖)?\S{0,4}(?:印章|公章|签名章)\s*[〕\]］】）)]?")
+SEAL_PLACEHOLDER = re.compile(
+    r"[〔\[［【（(]?\s*(?:此处)?(?:加盖|盖)?\S{0,4}(?:印章|公章|签名章)\s*[〕\]］】）)]?"
+    # a bracketed note about the seal: （此处添加印章图片或文字说明）
+    r"|[〔\[［【（(][^〔〕\[\]［］【】（）()]{0,12}(?:印章|公章|签名章|盖章)[^〔〕\[\]［］【】（）()]{0,10}[〕\]］】）)]"
+)
 ATTENDANCE = re.compile(r"(?:出\s*席|请\s*假|列\s*席|缺\s*席)\s*[:：]")  # 纪要 attendance lines (§10.3)
 DATELINE = re.compile(r"新华社\S{0,12}电")  # news-agency dateline in front of a published text
+
+# A template's bracketed field, e.g. [此处输入文件标题], 【发文单位】; group 1 is what it asks for.
+PLACEHOLDER = re.compile(r"[\[［【<＜]\s*([^\[\]［］【】<>＜＞]{1,20}?)\s*[\]］】>＞]")
+# What a placeholder asks for when it stands for the issuing organ (a 署名 still to fill in).
+ISSUER_PLACEHOLDER = re.compile(r"发文|单位|机关|署名|落款|部门|名称")
+# The 发文字号 of a template: [此处输入文号]号, 【发文字号】.
+ZIHAO_PLACEHOLDER = re.compile(r"[\[［【<＜][^\]］】>＞]{0,10}(?:文号|字号)[\]］】>＞]\s*号?")
+# 共1页 in the 版头 of a telegram: a page count, not an element.
+PAGE_COUNT = re.compile(r"共\s*\d+\s*页")
+# 共印20份 under the 印发 line (the number of copies printed, part of the 版记).
+COPIES_PRINTED = re.compile(r"[（(]?共印\s*\d+\s*份[）)]?")
+# A chapter heading (第一章 总则): the text of a 规章 or a tender file has begun, it is no title line.
+CHAPTER = re.compile(r"第[一二三四五六七八九十百零〇\d]+[章节编篇]")
+# Labels of the 明传电报 form (发电 版头 table): the cells around them are form fields, not 标题 or 正文.
+TELEGRAM_LABELS = frozenset({"发电单位", "收电单位", "签批盖章", "签批", "签发", "等级", "电报等级", "密级", "发电号", "电报号"})
+TELEGRAM_MARK = re.compile(r"(?:发电|电报)$")
 
 PAGE_NUMBER = re.compile(r"[—\-－–~～]\s*\d+\s*[—\-－–~～]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+")
 

@@ -72,6 +72,57 @@ def _alignment(block: Block) -> str | None:
     return block.props.alignment if block.props else None
 
 
+def _leading_width(text: str) -> float:
+    """How far spaces push a line in, in characters: a half-width space is half a character, a tab two."""
+    width = 0.0
+    for ch in text:
+        if ch == " " or ch == "\u00a0":
+            width += 0.5
+        elif ch == "\u3000":
+            width += 1
+        elif ch == "\t":
+            width += 2
+        else:
+            break
+    return width
+
+
+def _pushed_right(block: Block) -> bool:
+    """The line is set towards the right margin, as a 落款 is: right-aligned, or pushed there by spaces or a
+    deep left indent (templates do all three)."""
+    if _leading_width(block.text) >= 4:
+        return True
+    props = block.props
+    if props is None:
+        return False
+    if props.alignment == "right":
+        return True
+    return (props.left_chars or 0) >= 8 or (props.left_pt or 0) >= 120
+
+
+def _indented_like_body(block: Block) -> bool:
+    """A first-line indent: the mark of a 正文 paragraph, never of a 署名."""
+    props = block.props
+    return props is not None and ((props.first_line_chars or 0) >= 1 or (props.first_line_pt or 0) >= 10)
+
+
+def _title_like(block: Block) -> bool:
+    return block.has_format and _alignment(block) == "center" and _max_size(block) >= 18
+
+
+def _names_only(text: str) -> bool:
+    """A line of personal names only (the second line of several 签发人): 2–4 characters each, set apart by
+    spaces, or one name pushed right."""
+    names = text.split()
+    if not names or len(names) > 4:
+        return False
+    if not all(re.fullmatch(r"[\u4e00-\u9fff·□Ｘ×X]{2,4}", n) for n in names):
+        return False
+    if ends_with_statutory_doctype(names[-1]) or doctype_of(names[-1], strict=True)[0]:
+        return False
+    return len(names) > 1 or _leading_width(text) >= 2
+
+
 def _heading_text(block: Block) -> str:
     """The text as the reader sees it: Word's automatic numbering label in front."""
     label = block.props.numbering_label if block.props and block.props.numbering_label else ""
@@ -137,6 +188,8 @@ class _Recogniser:
                 self._tag(i, "页码")
                 continue
             self.lines.append(i)
+        self.telegram_tables = self._telegram_tables()
+        self.telegram = False  # a telegram form was read in the front
 
     # -- tagging -----------------------------------------------------------------------------------
     def _tag(self, i: int, element: str, start: int | None = None, end: int | None = None) -> None:
@@ -171,13 +224,19 @@ class _Recogniser:
         items: list[tuple[str, int]] = []  # ("mark?"/"head", block) in reading order
         run: list[int] = []  # candidate title/mark lines since the last head item
         special_layout = False  # a 令 or 纪要 标志 with its number has been seen
+        after_signer = False  # the line above carries a 签发人 (several signers wrap onto more lines)
         pos = 0
         while pos < len(self.lines) and pos < _FRONT_MAX_LINES:
             i = self.lines[pos]
             block, flat = self.blocks[i], self.flat[i]
             zihao = _match_zihao(block.text, flat)
-            if P.ORNAMENT.fullmatch(flat):
-                pass  # ★ in the 版头 separator line
+            signer_line, after_signer = after_signer, False
+            if P.ORNAMENT.fullmatch(flat) or P.PAGE_COUNT.fullmatch(flat):
+                pass  # ★ in the 版头 separator line; 共1页 beside a telegram's 标志
+            elif self._in_telegram_form(i):
+                self._telegram_cell(i, front)
+                items.append(("head", i))
+                run = []
             elif special_layout and not zihao and not P.ORDER_NUMBER.fullmatch(flat) and not (
                 not run and self._title_like_after_number(i)
             ):
@@ -189,10 +248,14 @@ class _Recogniser:
                     items.append(("head", i))
                 else:
                     break
-            elif zihao:
-                self._tag(i, "发文字号", *zihao.zihao)
-                if zihao.signer:
+            elif zihao or (P.ZIHAO_PLACEHOLDER.fullmatch(flat) and not front.title):
+                if zihao:
+                    self._tag(i, "发文字号", *zihao.zihao)
+                else:
+                    self._tag(i, "发文字号")  # [此处输入文号]号: the template's field for it
+                if zihao and zihao.signer:
                     self._tag(i, "签发人", *zihao.signer)
+                    after_signer = True
                 front.zihao_block = front.zihao_block if front.zihao_block is not None else i
                 items.append(("zihao", i))
                 special_layout = special_layout or self._special_mark(run)
@@ -212,9 +275,10 @@ class _Recogniser:
                 front.zihao_block = front.zihao_block if front.zihao_block is not None else i
                 items.append(("zihao", i))
                 run = []
-            elif P.SIGNER.match(flat):
-                self._tag(i, "签发人")
+            elif P.SIGNER.match(flat) or (signer_line and not run and _names_only(block.text)):
+                self._tag(i, "签发人")  # 签发人：张三 李四, and a line of more signers' names under it
                 items.append(("head", i))
+                after_signer = True
             elif P.DATELINE.match(flat) and len(flat) <= 20:
                 self._tag(i, "正文")  # 新华社北京…电: part of the published text, the title may follow
                 items.append(("dateline", i))
@@ -224,7 +288,9 @@ class _Recogniser:
             elif P.DATE.fullmatch(flat) or P.SIGNATURE_AND_DATE.fullmatch(flat):
                 break  # a 落款 date: the draft has no body text between title and 落款
             else:
-                if run and (self._title_complete(run, flat) or self._format_breaks(run[-1], i)):
+                # A big red 标志 (…人民政府公告) is no title, even when it ends in a 文种.
+                marks_only = all(self.blocks[r].has_format and self._looks_like_mark(r, False) for r in run)
+                if run and not marks_only and (self._title_complete(run, flat) or self._format_breaks(run[-1], i)):
                     break
                 run.append(i)
                 items.append(("line", i))
@@ -244,13 +310,46 @@ class _Recogniser:
         return ends_with_statutory_doctype(flat)
 
     def _format_breaks(self, previous: int, i: int) -> bool:
-        """In a .docx a title is centred: a line that is not, below centred title lines, starts the text."""
+        """In a .docx a title is centred and set large: a line that is not centred below centred title
+        lines starts the text, and so does a centred line in a much smaller size (an author or subtitle
+        line; a bracketed （草案） or （2024年修订） still belongs to the title)."""
         a, b = self.blocks[previous], self.blocks[i]
-        return a.has_format and _alignment(a) == "center" and _alignment(b) != "center"
+        if not a.has_format:
+            return False
+        if _alignment(a) == "center" and _alignment(b) != "center":
+            return True
+        size_a, size_b = _max_size(a), _max_size(b)
+        smaller = size_a >= 18 and 0 < size_b <= 0.8 * size_a
+        return smaller and not self.flat[i].startswith(("（", "("))
 
     def _special_mark(self, run: list[int]) -> bool:
         """The lines above a number are a 命令 or 纪要 标志 (…令 / …纪要)."""
         return bool(run) and any(self.flat[i].endswith(("令", "纪要")) for i in run[-1:])
+
+    def _in_telegram_form(self, i: int) -> bool:
+        return self.blocks[i].table is not None and self.blocks[i].table[0] in self.telegram_tables
+
+    def _telegram_tables(self) -> set[int]:
+        """Tables holding a 明传电报 form (发电单位 / 等级 / 签批盖章 cells) near the top of the draft."""
+        labels: dict[int, int] = {}
+        for i in self.lines[:_FRONT_MAX_LINES]:
+            table = self.blocks[i].table
+            if table and self.flat[i] in P.TELEGRAM_LABELS:
+                labels[table[0]] = labels.get(table[0], 0) + 1
+        return {table for table, count in labels.items() if count >= 2}
+
+    def _telegram_cell(self, i: int, front: _Front) -> None:
+        """A cell of the telegram form: its values are the 版头 elements they stand for (等级 → 紧急程度,
+        the number → 发文字号); labels and the other fields stay untagged, so no 标题 or 正文 rule reads them."""
+        flat = self.flat[i]
+        if P.URGENCY.fullmatch(flat):
+            self._tag(i, "紧急程度")
+        elif P.SECRECY.fullmatch(flat):
+            self._tag(i, "密级和保密期限")
+        elif _match_zihao(self.blocks[i].text, flat):
+            self._tag(i, "发文字号")
+            front.zihao_block = front.zihao_block if front.zihao_block is not None else i
+        self.telegram = True
 
     def _tag_signature_and_date(self, i: int) -> None:
         """署名 and 成文日期 on one line: two spans (found on the compact text, mapped back)."""
@@ -273,6 +372,9 @@ class _Recogniser:
             or flat.endswith(("，", ",", "、"))
             or len(flat) > 60
             or (heading_level(flat) in (1, 2, 4))
+            or bool(P.CHAPTER.match(flat))
+            or flat == "目录"
+            or flat.startswith("尊敬的")  # a salutation (倡议书, 邀请函) opens the text
         )
 
     def _title_continues(self, run: list[int], flat: str, pos: int) -> bool:
@@ -363,6 +465,7 @@ class _Recogniser:
                 or len(flat) > 200
                 or heading_level(flat)
                 or self._tagged(i)
+                or self.blocks[i].table is not None  # a form's 编号：/日期： field, not a 主送
             ):
                 return self._main_to_without_colon(pos)
             chosen.append(i)
@@ -380,6 +483,8 @@ class _Recogniser:
         i = self.lines[pos]
         flat = self.flat[i]
         if self._tagged(i) or len(flat) > 60 or P.SENTENCE_END.search(flat) or heading_level(flat):
+            return pos
+        if self.blocks[i].table is not None:
             return pos
         names = [n for n in _NAME_SPLIT.split(flat) if n]
         if names and all(_ORGAN_NAME.search(n) for n in names):
@@ -425,6 +530,8 @@ class _Recogniser:
                 self._tag(i, "印发机关和印发日期")
             elif current in ("抄送机关", "主送机关") and len(self.flat[i]) <= 120:
                 self._tag(i, current)  # wrapped list of names
+            elif current == "印发机关和印发日期" and P.COPIES_PRINTED.fullmatch(self.flat[i]):
+                self._tag(i, current)  # 共印2份 under the 印发 line
         return start
 
     def _row_of(self, i: int) -> tuple[int, int] | None:
@@ -438,12 +545,7 @@ class _Recogniser:
     def _closing(self, start: int, end: int) -> int:
         """Tag 署名, 成文日期, 附件说明, 附注 and 附件 pages between line positions start and end;
         return the line position where 正文 ends."""
-        label_pos = next(
-            (k for k in range(start + 1, end) if P.ATTACHMENT_LABEL.fullmatch(self.flat[self.lines[k]])),
-            None,
-        )
-        search_end = label_pos if label_pos is not None else end
-        date_pos, shared_line = self._find_date(start, search_end)
+        date_pos, shared_line, label_pos = self._find_closing(start, end)
         if date_pos is None:
             body_end = label_pos if label_pos is not None else end
             body_end = self._attachment_note(start, body_end)
@@ -458,8 +560,15 @@ class _Recogniser:
         else:
             self._tag(i, "成文日期")
             signature_pos = date_pos
+            # In a .docx a 落款 set to the right (aligned, indented or pushed by spaces) is a block: the
+            # 署名 lines above its first line are set the same way.
+            first_above = self.blocks[self.lines[date_pos - 1]] if date_pos - 1 > start else None
+            pushed = first_above is not None and first_above.has_format and _pushed_right(first_above)
             while signature_pos - 1 > start and date_pos - (signature_pos - 1) <= _SIGNATURE_MAX_LINES:
-                if not self._signature_like(self.flat[self.lines[signature_pos - 1]]):
+                above = self.lines[signature_pos - 1]
+                if not self._signature_line(above):
+                    break
+                if pushed and not _pushed_right(self.blocks[above]) and not P.SEAL_PLACEHOLDER.fullmatch(self.flat[above]):
                     break
                 signature_pos -= 1
             for k in range(signature_pos, date_pos):
@@ -473,19 +582,65 @@ class _Recogniser:
         self._attachments(after, end)
         return self._attachment_note(start, signature_pos)
 
-    def _find_date(self, start: int, end: int) -> tuple[int | None, bool]:
+    def _find_closing(self, start: int, end: int) -> tuple[int | None, bool, int | None]:
+        """The 成文日期 of the 落款 (line position, 署名 on the same line?) and the label line of the first
+        attachment after it.
+
+        The 落款 comes before the first attachment label (附件1, 附件：).  A label *above* a 落款 that
+        closes the text (only a 附注 or two after it) is inside the 正文 instead: a template's 附件1（可选）
+        with an illustration, or a 附件： whose list starts on the next line."""
+        labels = [k for k in range(start + 1, end) if self._attachment_label(k)]
+        date_pos, shared = self._find_date(start, labels[0] if labels else end)
+        if date_pos is not None:
+            return date_pos, shared, labels[0] if labels else None
+        for limit in labels[1:] + [end]:
+            date_pos, shared = self._find_date(max(start, limit - 4), limit, signed_only=True)
+            if date_pos is not None:
+                return date_pos, shared, next((k for k in labels if k > date_pos), None)
+        return None, False, labels[0] if labels else None
+
+    def _attachment_label(self, k: int) -> bool:
+        """The label line of an attachment page (附件2) — not a 附件： whose list follows on the next lines."""
+        if not P.ATTACHMENT_LABEL.fullmatch(self.flat[self.lines[k]]):
+            return False
+        following = self._next_line(k + 1)
+        return following is None or not P.LIST_ITEM.match(self.flat[following])
+
+    def _find_date(self, start: int, end: int, signed_only: bool = False) -> tuple[int | None, bool]:
         """The 成文日期 line of the 落款: the first stand-alone date whose line above reads like a 署名
-        (else the first stand-alone date).  Returns its line position and whether the 署名 shares it."""
+        (else the first stand-alone date, unless `signed_only`).  Returns its line position and whether
+        the 署名 shares it.  A template's [日期] and a date written 2024.5.6 count only under a 署名."""
         first_plain: int | None = None
         for k in range(start + 1, end):
             flat = self.flat[self.lines[k]]
-            if P.DATE.fullmatch(flat):
-                if self._signature_like(self.flat[self.lines[k - 1]]):
+            strict = P.DATE.fullmatch(flat)
+            # 2024.10.8 and [日期] fill the cells of many a form: in a table only a full date closes the text
+            weak = self.blocks[self.lines[k]].table is None and (
+                P.DATE_PLACEHOLDER.fullmatch(flat) or P.LOOSE_DATE.fullmatch(flat)
+            )
+            if strict or weak:
+                if self._signature_line(self.lines[k - 1]):
                     return k, False
-                first_plain = k if first_plain is None else first_plain
+                if strict and not signed_only:
+                    first_plain = k if first_plain is None else first_plain
             elif (m := P.SIGNATURE_AND_DATE.fullmatch(flat)) and self._signature_like(m.group("org")):
                 return k, True
         return first_plain, False
+
+    def _signature_line(self, i: int) -> bool:
+        """Block `i` can be a line of the 发文机关署名 (or the 印章 placeholder between 署名 and date):
+        its text reads like one, and in a .docx its formatting does not say 正文 or 标题."""
+        flat, block = self.flat[i], self.blocks[i]
+        if P.SEAL_PLACEHOLDER.fullmatch(flat):
+            return True
+        if not self._signature_like(flat) or P.NOTE.fullmatch(flat):
+            return False  # （此页无正文） and other asides in brackets are no 署名
+        placeholder = P.PLACEHOLDER.fullmatch(flat)
+        if placeholder and (not P.ISSUER_PLACEHOLDER.search(placeholder.group(1)) or "送" in placeholder.group(1)):
+            return False  # [此处输入正文内容] stands for body text; [发文单位] for the 署名
+        if block.has_format and not _pushed_right(block) and (_indented_like_body(block) or _title_like(block)):
+            return False
+        return True
 
     def _signature_like(self, flat: str) -> bool:
         return (
@@ -582,6 +737,8 @@ class _Recogniser:
         if doctype is None:
             # 命令 and 纪要 layouts have no separate title, a 公告 标志 names its 文种: use the 标志.
             doctype, statutory = doctype_of(mark, strict=True)
+        if doctype is None and self.telegram:
+            doctype, statutory = "电报", False  # a 明传电报 form whose title names no 文种
         draft.layout = layout
         draft.doctype, draft.doctype_statutory = doctype, statutory
         body_text = draft.text_of("正文")
