@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import zipfile
+from pathlib import Path
 
 import docx
 import pytest
@@ -14,8 +15,9 @@ from output_helpers import ANNOTATE_DRAFTS, CORPUS_DOCX, char_formats, run_cli
 from officekit.check import check_file
 from officekit.document import read
 from officekit.output.docx_edit import DocxEditor
-from officekit.output.fix import fix, fixable
+from officekit.output.fix import AGAIN, fix, fix_until_settled, fixable
 
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "请示-问题多.docx"
 FIX_DRAFTS = [name for name in ANNOTATE_DRAFTS if "会议纪要" not in name]
 
 
@@ -108,3 +110,61 @@ def test_a_wider_fix_that_includes_a_narrower_one_settles_both(tmp_path):
     assert result.exit_code == 0, result.output
     assert "留待人工处理" in result.output and "0 个留待人工处理" in result.output
     assert read(str(tmp_path / "out.docx")).body[0].text == "云林发〔2026〕5号    签发人：李某某"
+
+
+# ---------------------------------------------------------------- one run settles the draft
+
+def _checker(path):
+    from officekit.check import check_document, config_for
+
+    settings = config_for(str(path))
+    return lambda editor: check_document(editor.document, settings)[1]
+
+
+def test_a_fix_that_exposes_another_is_settled_in_the_same_run(tmp_path):
+    # The straight quotes shield the '.' from W101; once they are curly, W101 sees it (round 2).
+    source = build_docx(tmp_path / "x.docx", p(r('会议强调要"稳中求进".各单位要认真落实。')))
+    result = fix_until_settled(DocxEditor.open(str(source)), _checker(source), track=True)
+    assert result.rounds == 2 and result.edits == 3 and result.left == []
+    assert [(f.rule, f.location.start, f.fix.replacement) for f in result.applied] == [
+        ("W103", 5, "“"), ("W103", 10, "”"), ("W101", 11, "。")]
+    out = tmp_path / "out.docx"
+    out.write_bytes(result.data)
+    assert read(str(out)).body[0].text == "会议强调要“稳中求进”。各单位要认真落实。"
+    with zipfile.ZipFile(out) as z:
+        assert z.read("word/document.xml").decode("utf-8").count("<w:ins ") == 3  # every round's change is tracked
+
+
+def test_rounds_are_bounded_and_what_remains_is_listed(tmp_path):
+    source = build_docx(tmp_path / "x.docx", p(r('会议强调要"稳中求进".各单位要认真落实。')))
+    result = fix_until_settled(DocxEditor.open(str(source)), _checker(source), track=True, rounds=1)
+    assert result.rounds == 1 and result.edits == 2
+    assert [(f.rule, f.location.start, why) for f, why in result.left] == [("W101", 11, AGAIN)]
+
+
+# Every corpus draft with safe fixes (and the example): fixing the output again finds nothing safe to do.
+SETTLE_DRAFTS = [
+    "ario-dataset__ario-dataset.github.io__倡议书.docx",
+    "ffgzz__official-doc-skills__ZS-项目可行性报告.docx",
+    "ffgzz__official-doc-skills__产业链项目指南.docx",
+    "ffgzz__official-doc-skills__产业链项目攻关任务书.docx",
+    "liuhanning__gongwen-formatter__demo_gongwen.docx",
+    "liuhanning__gongwen-formatter__公文格式要求&参考文档.docx",
+    "qingtianxt__policydocumentreviewsystem__规范性条例总结.docx",
+    "wbj12138__Project_VocationalandTechnicalCollege__立项要求+工作计划.docx",
+]
+
+
+@pytest.mark.parametrize("draft", [EXAMPLE] + [CORPUS_DOCX / name for name in SETTLE_DRAFTS],
+                         ids=lambda path: Path(path).stem[:24])
+def test_a_second_fix_run_finds_no_safe_fix_left(draft, tmp_path):
+    source = tmp_path / "draft.docx"
+    shutil.copyfile(draft, source)
+    first = run_cli("fix", source)
+    assert first.exit_code == 0, first.output
+    fixed = tmp_path / "draft.修订.docx"
+    second = run_cli("fix", fixed, "-o", tmp_path / "again.docx")
+    assert second.exit_code == 0, second.output
+    assert "：0 处修订（解决 0 个问题）；0 个留待人工处理" in second.stderr
+    # and nothing safe is left on the fixed copy at all (the corpus fixes all apply)
+    assert fixable(check_file(str(fixed)).findings) == []

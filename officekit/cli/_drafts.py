@@ -16,25 +16,47 @@ def default_output(path: str, marker: str) -> str:
     return f"{stem}.{marker}.docx"
 
 
-def open_and_check(path: str, config: str | None, overrides: dict):
-    """(editor, findings): the findings of exactly the bytes the editor will change; None when the
-    file cannot be read (the message is printed)."""
+def draft_checker(path: str, config: str | None, overrides: dict):
+    """A function editor → findings (after suppressions) with the settings of `path`; exits with a usage
+    error when the rules or the configuration cannot be loaded."""
     from officekit import suppress
     from officekit.check import check_document, config_for
     from officekit.engine.rule import RuleError
-    from officekit.errors import ConfigError, InputError
-    from officekit.output.docx_edit import DocxEditor
+    from officekit.errors import ConfigError
 
     try:
         settings = config_for(path, config, overrides)
-        editor = DocxEditor.open(path)
-        draft, findings = check_document(editor.document, settings)
+    except (RuleError, ConfigError) as exc:
+        fail_usage(f"规则或配置无法加载：{exc}")
+
+    def check(editor):
+        try:
+            draft, findings = check_document(editor.document, settings)
+        except (RuleError, ConfigError) as exc:
+            fail_usage(f"规则或配置无法加载：{exc}")
+        return suppress.apply(path, findings, settings, draft)
+
+    return check
+
+
+def open_draft(path: str):
+    """The draft opened for editing, or None when it cannot be read (the message is printed)."""
+    from officekit.errors import InputError
+    from officekit.output.docx_edit import DocxEditor
+
+    try:
+        return DocxEditor.open(path)
     except InputError as exc:
         click.echo(f"officekit: {exc.path}: {exc.message}", err=True)
         return None
-    except (RuleError, ConfigError) as exc:
-        fail_usage(f"规则或配置无法加载：{exc}")
-    return editor, suppress.apply(path, findings, settings, draft)
+
+
+def open_and_check(path: str, config: str | None, overrides: dict):
+    """(editor, findings): the findings of exactly the bytes the editor will change; None when the
+    file cannot be read (the message is printed)."""
+    check = draft_checker(path, config, overrides)
+    editor = open_draft(path)
+    return None if editor is None else (editor, check(editor))
 
 
 def for_each_draft(paths, output, job) -> None:

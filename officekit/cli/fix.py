@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from officekit.cli._drafts import common_options, default_output, for_each_draft, open_and_check, write_copy
+from officekit.cli._drafts import common_options, default_output, draft_checker, for_each_draft, open_draft, write_copy
 
 
 @click.command()
@@ -15,20 +15,23 @@ def fix(paths, output, force, config, select, ignore, no_track):
 
     修改以修订（痕迹）形式给出，作者 officekit；跨越不同格式文字等无法安全修改的，只列出建议。原稿不变。
     """
-    from officekit.output.fix import fix as apply_fixes
-    from officekit.output.fix import fixable
+    from officekit.output.fix import fix_until_settled, fixable
     from officekit.report.paths import region_path
 
     def one(path, target):
-        opened = open_and_check(path, config, {"select": select, "ignore": ignore})
-        if opened is None:
+        check = draft_checker(path, config, {"select": select, "ignore": ignore})
+        editor = open_draft(path)
+        if editor is None:
             return False
-        editor, findings = opened
+        findings = check(editor)
         target = target or default_output(path, "修订")
-        result = apply_fixes(editor, findings, track=not no_track)
+        # Re-check the fixed copy in memory and fix what it newly shows, so one run settles the draft.
+        result = fix_until_settled(editor, check, track=not no_track, findings=findings)
         write_copy(path, target, force, result.data)
         how = "直接修改" if no_track else "修订"
-        click.echo(f"已写出 {target}：{result.edits} 处{how}（解决 {len(result.applied)} 个问题）；{len(result.left)} 个留待人工处理；"
+        rounds = f"（{result.rounds} 轮）" if result.rounds > 1 else ""
+        click.echo(f"已写出 {target}：{result.edits} 处{how}{rounds}（解决 {len(result.applied)} 个问题）；"
+                   f"{len(result.left)} 个留待人工处理；"
                    f"另有 {len(findings) - len(fixable(findings))} 个问题没有可自动套用的修改", err=True)
         for finding, why in result.left:
             suggestion = f"，建议：{finding.suggestion}" if finding.suggestion else ""

@@ -29,6 +29,7 @@ class FixResult:
     applied: list[Finding] = field(default_factory=list)  # findings whose fix was made
     edits: int = 0  # changes made (one edit can settle several findings)
     left: list[tuple[Finding, str]] = field(default_factory=list)  # (finding, why it was not applied)
+    rounds: int = 1  # rounds that changed something (fix_until_settled); one fix can expose another
 
 
 def fixable(findings: list[Finding]) -> list[Finding]:
@@ -196,3 +197,32 @@ def fix(editor: DocxEditor, findings: list[Finding], track: bool = True) -> FixR
         result.edits += 1
     result.data = editor.save()
     return result
+
+
+MAX_ROUNDS = 3
+AGAIN = "需再次运行 officekit fix（已达 3 轮）"
+
+
+def fix_until_settled(editor: DocxEditor, check, track: bool = True, rounds: int = MAX_ROUNDS,
+                      findings: list[Finding] | None = None) -> FixResult:
+    """Apply the safe fixes, re-check the result in memory and apply the safe fixes it newly shows, until
+    a round changes nothing or `rounds` rounds are done.  One fix can expose another: replacing straight
+    quotes lets W101 see the half-width '.' they shielded.  `check(editor)` returns the findings of the
+    editor's document (`findings`, when given, are those of the editor as opened).  The result's `left` is
+    what the last round could not apply."""
+    total = FixResult(b"")
+    findings = check(editor) if findings is None else findings
+    for number in range(1, rounds + 1):
+        result = fix(editor, findings, track)
+        total.data, total.left = result.data, result.left
+        total.applied.extend(result.applied)
+        total.edits += result.edits
+        if result.edits == 0:
+            break
+        total.rounds = number
+        editor = DocxEditor(result.data, editor.path)
+        findings = check(editor)
+        if number == rounds:  # out of rounds: what is still fixable is left, for a further run
+            why = {(f.rule, f.location): reason for f, reason in result.left}
+            total.left = [(f, why.get((f.rule, f.location), AGAIN)) for f in fixable(findings)]
+    return total
