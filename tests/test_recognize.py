@@ -315,3 +315,119 @@ def test_wrong_banner_marks_are_still_tagged_so_their_rules_can_explain_them():
     assert tags["秘 密"] == "密级和保密期限"
     assert tags["急件"] == "紧急程度"
     assert tags["关于做好森林防火工作的通知"] == "标题"
+
+
+# -- 落款, attachments and 签发人 of real drafts ----------------------------------------------------------
+
+
+def test_several_signers_wrap_onto_a_line_of_names():
+    text = ("云岭市人民政府文件\n云政报〔2024〕3号            签发人：张三  李四\n"
+            "                              王五  赵六\n\n关于申请防汛资金的请示\n省人民政府：\n我市汛情严重。\n"
+            "妥否，请批示。\n云岭市人民政府\n2024年6月1日\n")
+    draft = text_draft(text)
+    assert [(s.block, s.text.strip()) for s in draft.all("签发人")] == [(2, "签发人：张三  李四"), (3, "王五  赵六")]
+    assert blocks_of(draft, "标题") == [5]
+    # on its own line too
+    draft = text_draft("云岭市人民政府文件\n云政报〔2024〕3号\n签发人：张三  李四\n王五  赵六\n关于申请防汛资金的请示\n"
+                       "省人民政府：\n我市汛情严重。\n")
+    assert blocks_of(draft, "签发人") == [3, 4] and blocks_of(draft, "标题") == [5]
+
+
+def test_template_closing_placeholders_are_signature_and_date():
+    draft = text_draft("关于开展检查的通知\n各科室：\n请于本周内完成自查。\n特此通知。\n[发文单位]\n[日期]\n（联系人：张三）\n")
+    assert [(b, e) for b, e in elements(draft)][4:] == [(5, "发文机关署名"), (6, "成文日期"), (7, "附注")]
+    for date in ("20XX年XX月XX日", "XXXX年X月X日", "2024.6.1"):
+        draft = text_draft(f"关于开展检查的通知\n各科室：\n请于本周内完成自查。\n云岭市人民政府办公室\n{date}\n")
+        assert draft.first("成文日期").text == date and blocks_of(draft, "发文机关署名") == [4]
+    # a placeholder for body text is no 署名
+    draft = text_draft("[此处输入文件标题]\n[此处输入主送机关]：\n[此处输入正文内容]\nXXXX人民政府\n2020年2月19日\n")
+    assert blocks_of(draft, "正文") == [3] and blocks_of(draft, "发文机关署名") == [4]
+
+
+def test_attachment_label_inside_the_text_and_after_it():
+    # 附件1（可选） above a 落款 that closes the text: an illustration inside the 正文
+    draft = text_draft("关于开展检查的通知\n各科室：\n请于本周内完成自查。\n附件1（可选）\n图1：示意图\n特此通知。\n"
+                       "[发文单位]\n[日期]\n")
+    assert blocks_of(draft, "正文") == [3, 4, 5, 6] and blocks_of(draft, "成文日期") == [8]
+    # 附件： with its list on the next lines is the 附件说明, the 落款 below it is still found
+    draft = text_draft("关于开展检查的通知\n各科室：\n请于本周内完成自查。\n附件：\n1．检查表\n2．名单\n"
+                       "云岭市人民政府办公室\n2024年6月1日\n附件1\n检查表\n")
+    assert blocks_of(draft, "附件说明") == [4, 5, 6]
+    assert blocks_of(draft, "成文日期") == [8] and blocks_of(draft, "附件") == [9, 10]
+    # no 落款 at all: the label after the text starts the attachment
+    draft = text_draft("关于开展检查的通知\n各科室：\n请于本周内完成自查。\n附件1（可选）\n检查表\n")
+    assert blocks_of(draft, "附件") == [4, 5]
+
+
+def test_front_ends_at_a_chapter_heading_a_table_of_contents_or_a_salutation():
+    draft = text_draft("智慧园区建设项目招标文件（征求意见稿）\n第一章 招标公告\n本项目已批准建设。\n")
+    assert blocks_of(draft, "标题") == [1] and draft.doctype is None
+    draft = text_draft("招生新媒体中心工作规章\n目  录\n第一章 总则\n")
+    assert blocks_of(draft, "标题") == [1]
+    draft = text_draft("关于创建开源数据集的倡议书\n尊敬的各位同仁\n我们倡议如下。\n")
+    assert blocks_of(draft, "标题") == [1]
+
+
+def formatted(index: int, text: str, align: str | None = None, size: float = 16, first_line_chars: float | None = None,
+              right_chars: float | None = None, table=None, container: str = "body") -> Block:
+    props = ParagraphProps(alignment=align, first_line_chars=first_line_chars, right_chars=right_chars)
+    return Block("body", index, text, [Run(text, RunProps(size_pt=size))] if text else [], props,
+                 container=container, table=table)
+
+
+def docx_of(*blocks: Block) -> Document:
+    return Document(path="t.docx", kind="docx", body=list(blocks), sections=[Section()])
+
+
+def test_docx_signature_lines_are_set_to_the_right_not_indented_like_the_text():
+    doc = docx_of(
+        formatted(1, "关于表彰先进单位的决定", "center", 22),
+        formatted(2, "希望受表彰的单位再接再厉。", "both", first_line_chars=2),
+        formatted(3, "（此页无正文）", "both", first_line_chars=2),
+        formatted(4, "云岭市社会组织联合会", "both", first_line_chars=2),  # short, no punctuation, but body-indented
+        formatted(5, "云岭市人民政府", "right", right_chars=4),
+        formatted(6, "2026年5月15日", "right", right_chars=4),
+    )
+    draft = recognize(doc)
+    assert blocks_of(draft, "发文机关署名") == [5] and blocks_of(draft, "正文") == [2, 3, 4]
+    # pushed right by spaces, under a left-aligned text line that is not indented
+    doc = docx_of(
+        formatted(1, "[此处输入文件标题]", "center", 22),
+        formatted(2, "[此处输入正文内容]", "both"),
+        formatted(3, "                                XXXX人民政府", "left"),
+        formatted(4, "20XX年XX月XX日", "right", right_chars=4),
+    )
+    draft = recognize(doc)
+    assert blocks_of(draft, "发文机关署名") == [3] and blocks_of(draft, "成文日期") == [4]
+    assert blocks_of(draft, "标题") == [1] and blocks_of(draft, "正文") == [2]
+
+
+def test_docx_telegram_form_cells_are_not_title_or_text():
+    def cell(index, text, row, column):
+        return formatted(index, text, "left", table=(1, row, column), container="table")
+
+    doc = docx_of(
+        formatted(1, "云岭市人民政府发电", "distribute", 60),
+        cell(2, "发电单位", 1, 1), cell(3, "云岭市人民政府", 1, 2), cell(4, "签批盖章", 1, 3),
+        cell(5, "等级", 2, 1), cell(6, "特急", 2, 2), cell(7, "云政电〔2024〕3号", 2, 3),
+        formatted(8, "关于做好防汛工作的通知", "center", 22),
+        formatted(9, "各县（市、区）人民政府：", "both"),
+        formatted(10, "现将有关事项通知如下。", "both", first_line_chars=2),
+    )
+    draft = recognize(doc)
+    tags = {b.text: [s.element for s in draft.elements_of_block("body", b.index)] for b in doc.body}
+    assert tags["云岭市人民政府发电"] == ["发文机关标志"]
+    assert tags["发电单位"] == tags["签批盖章"] == tags["等级"] == tags["云岭市人民政府"] == []
+    assert tags["特急"] == ["紧急程度"] and tags["云政电〔2024〕3号"] == ["发文字号"]
+    assert tags["关于做好防汛工作的通知"] == ["标题"] and tags["各县（市、区）人民政府："] == ["主送机关"]
+    assert (draft.doctype, draft.layout) == ("通知", "文件")
+
+
+def test_docx_form_field_in_a_table_is_no_main_to():
+    doc = docx_of(
+        formatted(1, "项目可行性报告", "center", 22, table=(1, 1, 1), container="table"),
+        formatted(2, "编号：", "center", table=(1, 2, 1), container="table"),
+        formatted(3, "本项目旨在提升效率。", "both", first_line_chars=2),
+    )
+    draft = recognize(doc)
+    assert not draft.has("主送机关") and blocks_of(draft, "标题") == [1]
