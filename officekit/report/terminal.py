@@ -12,6 +12,8 @@ from officekit.engine.runner import excerpt_span
 
 SEVERITY_LABEL = {"error": ("错误", "bold red"), "warning": ("警告", "yellow"), "info": ("提示", "cyan")}
 SUMMARY_ELEMENTS = ("发文字号", "签发人", "密级和保密期限", "紧急程度", "主送机关", "成文日期")
+PLACES_LISTED = 10  # a group of identical findings names at most this many paragraphs, then 「等 N 处」
+PART_PREFIX = {"header": "页眉", "footer": "页脚", "body": ""}
 
 
 def where(result, finding) -> str:
@@ -36,6 +38,31 @@ def where(result, finding) -> str:
     if not whole:
         label += f" 第 {loc.start + 1} 字"
     return label
+
+
+def group_identical(findings) -> list[list]:
+    """Findings with the same rule, severity, message and suggestion, in order of first appearance:
+    the same font error on 40 paragraphs is one entry, not a wall (the text report only)."""
+    groups: dict[tuple, list] = {}
+    for f in findings:
+        groups.setdefault((f.rule, f.severity, f.message, f.suggestion), []).append(f)
+    return list(groups.values())
+
+
+def where_all(result, findings) -> str:
+    """The places of a group: 第 3、5、7 段，共 3 处 / 第 3、5、…、21 段等 40 处 (paragraphs listed once)."""
+    if len(findings) == 1:
+        return where(result, findings[0])
+    is_text = result.draft is not None and result.draft.document.kind == "text"
+    places = list(dict.fromkeys((f.location.part, f.location.block) for f in findings))
+    shown, pieces = places[:PLACES_LISTED], []
+    for part in ("header", "body", "footer"):
+        blocks = [str(block) for p, block in shown if p == part]
+        if blocks:
+            unit = "行" if is_text and part == "body" else "段"
+            pieces.append(f"{PART_PREFIX[part]}第 {'、'.join(blocks)} {unit}")
+    label = "，".join(pieces)
+    return f"{label}等 {len(findings)} 处" if len(places) > len(shown) else f"{label}，共 {len(findings)} 处"
 
 
 def _understood(result) -> Text:
@@ -90,9 +117,12 @@ def _file(console: Console, result, options) -> None:
         if found:
             head.append(f"（{len(found)} 个问题）", style="dim")
         console.print(head)
-        for f in found:
+        for group in group_identical(found):
+            f = group[0]  # the group shares rule, message and suggestion; the first one shows the excerpt
             label, style = SEVERITY_LABEL[f.severity]
-            console.print(Text.assemble(("  ", ""), (f"[{label}]", style), (f" {where(result, f)} · {f.element} · ", "dim"),
+            elements = "、".join(dict.fromkeys(g.element for g in group))
+            console.print(Text.assemble(("  ", ""), (f"[{label}]", style),
+                                        (f" {where_all(result, group)} · {elements} · ", "dim"),
                                         (f"{f.rule} {f.name}", "dim")))
             if f.excerpt:
                 console.print(_excerpt(result, f))
