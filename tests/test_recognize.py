@@ -431,3 +431,20 @@ def test_docx_form_field_in_a_table_is_no_main_to():
     )
     draft = recognize(doc)
     assert not draft.has("主送机关") and blocks_of(draft, "标题") == [1]
+
+
+def test_docx_byline_under_the_title_and_table_of_contents_carry_no_element():
+    doc = docx_of(
+        formatted(1, "在全市防汛工作会议上的讲话", "center", 22),
+        formatted(2, "——坚决打赢防汛攻坚战", "center", 16),  # a 副标题 belongs to the title
+        formatted(3, "云岭市防汛办公室", "center", 16),  # the speaker's unit: no element
+        formatted(4, "目录", "center", 16),
+        formatted(5, "一、总体要求\t1", "both"),
+        formatted(6, "二、重点任务……………3", "both"),
+        formatted(7, "一、总体要求", "both"),
+        formatted(8, "今年汛期形势严峻。", "both", first_line_chars=2),
+    )
+    draft = recognize(doc)
+    assert blocks_of(draft, "标题") == [1, 2]
+    assert [b for b, _ in elements(draft)] == [1, 2, 7, 8]
+    assert draft.heading_levels == {7: 1}

@@ -163,10 +163,19 @@ CASES = [
         "智慧园区综合管理平台建设项目招标文件（测试样本A）": "标题",
         "第一章 招标公告": "正文",
     }),
-    # A centred line in a much smaller size under the title is not part of it.
+    # A centred line in a much smaller size under the title (the author) is neither title nor text.
     (DOCX / "Mrered__GongWen-Tamplate-Lite__out.docx", None, "无版头", {
         "测试文段": "标题",
-        "诸葛亮、亮葛诸": "正文",
+        "诸葛亮、亮葛诸": None,
+        "这是一段不需要缩进的内容。": "正文",
+    }),
+    # A vertically set title, then a table of contents: 目录 and its entries are no 正文.
+    (DOCX / "smile-knigh__word-train__招生新媒体中心工作规章.docx", None, "无版头", {
+        "招生新媒体中心": "标题",
+        "章": "标题",
+        "目  录": None,
+        "第二章 例会制度\t3": None,
+        ("第二章 例会制度", 1): "正文",
     }),
 ]
 
@@ -174,7 +183,7 @@ CASES = [
 CASE_IDS = [
     "zhaohui-notice", "zhaohui-reply-letter", "zhaohui-minutes", "billysince-xx1", "billysince-xx2",
     "billysince-tg1", "billysince-cz1-telegram", "billysince-sx1", "billysince-hyjy1", "lawliet-master",
-    "lawliet-test", "mechi-text4", "kamisky-standard", "ffgzz-feasibility-cover", "tender-sample", "mrered-out",
+    "lawliet-test", "mechi-text4", "kamisky-standard", "ffgzz-feasibility-cover", "tender-sample", "mrered-out", "smile-knigh-rules",
 ]
 
 

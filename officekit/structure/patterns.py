@@ -79,6 +79,8 @@ PAGE_COUNT = re.compile(r"共\s*\d+\s*页")
 COPIES_PRINTED = re.compile(r"[（(]?共印\s*\d+\s*份[）)]?")
 # A chapter heading (第一章 总则): the text of a 规章 or a tender file has begun, it is no title line.
 CHAPTER = re.compile(r"第[一二三四五六七八九十百零〇\d]+[章节编篇]")
+# An entry of a table of contents: the heading, then a tab or a leader of dots, then the page number.
+CONTENTS_ENTRY = re.compile(r".{1,60}?(?:\t+|\s*[.．…·]{3,}\s*)\d{1,4}")
 # Labels of the 明传电报 form (发电 版头 table): the cells around them are form fields, not 标题 or 正文.
 TELEGRAM_LABELS = frozenset({"发电单位", "收电单位", "签批盖章", "签批", "签发", "等级", "电报等级", "密级", "发电号", "电报号"})
 TELEGRAM_MARK = re.compile(r"(?:发电|电报)$")

@@ -190,6 +190,8 @@ class _Recogniser:
             self.lines.append(i)
         self.telegram_tables = self._telegram_tables()
         self.telegram = False  # a telegram form was read in the front
+        # Lines that are no 公文要素 at all: a byline under the title, a table of contents.
+        self.no_element: set[int] = set()
 
     # -- tagging -----------------------------------------------------------------------------------
     def _tag(self, i: int, element: str, start: int | None = None, end: int | None = None) -> None:
@@ -290,7 +292,10 @@ class _Recogniser:
             else:
                 # A big red 标志 (…人民政府公告) is no title, even when it ends in a 文种.
                 marks_only = all(self.blocks[r].has_format and self._looks_like_mark(r, False) for r in run)
-                if run and not marks_only and (self._title_complete(run, flat) or self._format_breaks(run[-1], i)):
+                if run and not marks_only and (self._title_complete(run, flat) or self._format_breaks(run, i)):
+                    while pos < len(self.lines) and self._byline(run, self.lines[pos]):
+                        self.no_element.add(self.lines[pos])
+                        pos += 1
                     break
                 run.append(i)
                 items.append(("line", i))
@@ -309,18 +314,34 @@ class _Recogniser:
             return _alignment(block) == "center" and _max_size(block) >= 18
         return ends_with_statutory_doctype(flat)
 
-    def _format_breaks(self, previous: int, i: int) -> bool:
+    def _format_breaks(self, run: list[int], i: int) -> bool:
         """In a .docx a title is centred and set large: a line that is not centred below centred title
         lines starts the text, and so does a centred line in a much smaller size (an author or subtitle
         line; a bracketed （草案） or （2024年修订） still belongs to the title)."""
-        a, b = self.blocks[previous], self.blocks[i]
+        a, b = self.blocks[run[-1]], self.blocks[i]
         if not a.has_format:
             return False
         if _alignment(a) == "center" and _alignment(b) != "center":
             return True
-        size_a, size_b = _max_size(a), _max_size(b)
+        size_a, size_b = max(_max_size(self.blocks[r]) for r in run), _max_size(b)
         smaller = size_a >= 18 and 0 < size_b <= 0.8 * size_a
-        return smaller and not self.flat[i].startswith(("（", "("))
+        return smaller and not self.flat[i].startswith(("（", "(", "—"))  # ——副标题 belongs to the title
+
+    def _byline(self, title: list[int], i: int) -> bool:
+        """A short centred line in a smaller size right under a .docx title (the author, a unit): no
+        公文要素 at all, so neither the title's nor the 正文's format rules apply to it."""
+        block, flat = self.blocks[i], self.flat[i]
+        return (
+            block.has_format
+            and _alignment(block) == "center"
+            and self._format_breaks(title, i)
+            and len(flat) <= 30
+            and not P.SENTENCE_END.search(flat)
+            and not P.DATE.search(flat)
+            and "：" not in flat
+            and ":" not in flat
+            and flat != "目录"
+        )
 
     def _special_mark(self, run: list[int]) -> bool:
         """The lines above a number are a 命令 or 纪要 标志 (…令 / …纪要)."""
@@ -687,13 +708,19 @@ class _Recogniser:
 
     # 5. 正文 ----------------------------------------------------------------------------------------
     def _body(self, start: int, end: int, front: _Front) -> None:
+        in_contents = False
         for k in range(start, end):
             i = self.lines[k]
-            if not self._tagged(i):
+            # 目录 and its entries (第一章 总则<tab>3) list the text, they are not part of it
+            entry = in_contents and P.CONTENTS_ENTRY.fullmatch(self.blocks[i].text.strip()) is not None
+            in_contents = self.flat[i] == "目录" or entry
+            if in_contents:
+                self.no_element.add(i)
+            if not self._tagged(i) and i not in self.no_element:
                 self._tag(i, "正文")
         # Lines the front skipped over before the body (a title line that was not the first group).
         for k in range(front.end, start):
-            if not self._tagged(self.lines[k]):
+            if not self._tagged(self.lines[k]) and self.lines[k] not in self.no_element:
                 self._tag(self.lines[k], "正文")
         for i, spans in self.spans.items():
             if spans[0].element in ("正文", "附件"):
