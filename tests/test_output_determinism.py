@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import shutil
 import time
 import zipfile
 from pathlib import Path
@@ -67,3 +69,17 @@ def test_without_source_date_epoch_copied_members_keep_their_stamps(tmp_path, mo
         stamps = {info.filename: info.date_time for info in z.infolist()}
     assert stamps.pop("word/comments.xml") == (1980, 1, 1, 0, 0, 0)  # new part: a fixed stamp, never the clock
     assert set(stamps.values()) == {(2021, 3, 4, 5, 6, 8)}
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_legacy_draft_gives_identical_copies_too(tmp_path, monkeypatch):
+    """Each run converts the .doc afresh (new zip stamps); SOURCE_DATE_EPOCH still makes the copies equal."""
+    import subprocess
+
+    subprocess.run(["soffice", "--headless", "--convert-to", "doc", "--outdir", str(tmp_path), str(EXAMPLE)],
+                   check=True, capture_output=True, timeout=180, env={**os.environ, "HOME": str(tmp_path)})
+    legacy = tmp_path / f"{EXAMPLE.stem}.doc"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
+    for name in ("one.docx", "two.docx"):
+        assert run_cli("annotate", legacy, "-o", tmp_path / name).exit_code == 0
+    assert _digest(tmp_path / "one.docx") == _digest(tmp_path / "two.docx")

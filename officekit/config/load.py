@@ -72,6 +72,8 @@ def from_mapping(data: Any, path: Path) -> Config:
     extends = [e if e == "default" or "/" not in e and not e.endswith((".yaml", ".yml")) else local(e)
                for e in strings("extends")] or ["default"]
     severity = data.get("severity", {}) or {}
+    if isinstance(severity, dict):  # YAML 1.1 reads a bare `off` as false: `F241: off` means off
+        severity = {k: "off" if v is False else v for k, v in severity.items()}
     if not isinstance(severity, dict) or any(v not in SEVERITIES + ("off",) for v in severity.values()):
         raise ConfigError(f"{where}: severity 应为“规则编号或前缀: error/warning/info/off”的映射")
     wordlists = data.get("wordlists", {}) or {}
