@@ -136,8 +136,11 @@ class UnusedSuppression:
     line: int  # 1-based line of the entry in the config file
     line_text: str
     drafts: int  # drafts the pattern matched
+    unknown_rule: bool = False  # no rule has this id or prefix
 
     def message(self) -> str:
+        if self.unknown_rule:
+            return f"suppress 中的“{self.pattern}: {self.rule}”不起作用：没有编号为 {self.rule}（或以它开头）的规则"
         if not self.drafts:
             return f"suppress 中的“{self.pattern}”没有匹配任何草稿，其中的 {self.rule} 不起作用：请改正通配符或删除该项"
         return (f"suppress 中的“{self.pattern}: {self.rule}”在它匹配的 {self.drafts} 份草稿中没有隐藏任何问题，"
@@ -154,11 +157,13 @@ class UnusedSuppression:
 
 
 def unused_config_suppressions(results, config_of) -> list[UnusedSuppression]:
-    """The config `suppress:` entries that hid nothing in this run, said only when the run can tell: the
-    pattern matches no draft below the config's folder, or every draft it matches was checked (a run on
-    some files, e.g. --changed-since, says nothing about the drafts it did not check).
+    """The config `suppress:` entries that cannot hide anything or hid nothing, said only when the run can
+    tell: no rule has the id, the pattern matches no draft below the config's folder, or the rule ran on
+    every draft the pattern matches and none had its finding (a run on some files, e.g. --changed-since,
+    or with some rules, e.g. --select, says nothing about the drafts and rules it did not run).
     `config_of(path)` gives a checked file's Config; each result carries the entries it used."""
     from officekit.check import collect  # check imports this module
+    from officekit.engine.ruleset import active_rules, all_rules
 
     configs: dict[str, tuple] = {}  # config path → (config, checked drafts (resolved), entries used)
     for result in results:
@@ -178,16 +183,19 @@ def unused_config_suppressions(results, config_of) -> list[UnusedSuppression]:
         base = _config_base(config)
         drafts = {Path(d).resolve() for d in collect([str(base)])} | checked | unreadable
         lines, texts = _entry_lines(path)
+        known = [r.id for r in all_rules(config)]
+        running = [r.id for r in active_rules(config)]
         for pattern, rules in config.suppress.items():
             matching = {d for d in drafts if pattern_matches(pattern, _relative(str(d), base))}
-            if matching - checked:
-                continue
             for rule in rules:
-                if (pattern, rule) in used:
-                    continue
+                unknown = not any(rule_matches(rule_id, rule) for rule_id in known)
+                ran = any(rule_matches(rule_id, rule) for rule_id in running)
+                hid_nothing = ran and not matching - checked and (pattern, rule) not in used
+                if not (unknown or not matching or hid_nothing):
+                    continue  # it hid something, or this run cannot tell (drafts or rules it did not run)
                 line = lines.get((pattern, rule)) or lines.get((pattern, None)) or 1
                 text = texts[line - 1].strip() if line <= len(texts) else ""
-                out.append(UnusedSuppression(path, pattern, rule, line, text, len(matching)))
+                out.append(UnusedSuppression(path, pattern, rule, line, text, len(matching), unknown))
     return out
 
 

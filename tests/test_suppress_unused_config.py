@@ -82,3 +82,16 @@ def test_explain_s002():
     result = run_cli("explain", "S002")
     assert result.exit_code == 0
     assert result.stdout.startswith("S002  未起作用的 suppress 配置") and "--changed-since" in result.stdout
+
+
+def test_rules_this_run_did_not_run_are_not_judged(repo):
+    # --select W301: the W1 and P rules did not run, so their entries cannot be judged; 旧稿/* still matches nothing.
+    result = run_cli("check", "drafts", "--select", "W301")
+    assert [line.split("：")[0] for line in _notes(result.stderr)] == ["officekit: .officekit.yaml 第 3 行"]
+
+
+def test_an_unknown_rule_id_is_reported(repo):
+    (repo / ".officekit.yaml").write_text('suppress:\n  "drafts/*": [W301, W999]\n', encoding="utf-8")
+    result = run_cli("check", "drafts/a.txt")  # even on a partial run: no rule W999 exists
+    assert _notes(result.stderr) == [
+        "officekit: .officekit.yaml 第 2 行：suppress 中的“drafts/*: W999”不起作用：没有编号为 W999（或以它开头）的规则（S002）"]
