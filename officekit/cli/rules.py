@@ -54,9 +54,10 @@ def explain(rule_id, config):
         return
     if rule_id.upper() == suppress.UNUSED_CONFIG_RULE:
         sys.stdout.write(f"{suppress.UNUSED_CONFIG_RULE}  {suppress.UNUSED_CONFIG_NAME}\n级别：info    关口：随被忽略的规则\n"
-                         "说明：.officekit.yaml 的 suppress 中有一项（文件通配符 → 规则编号）没有隐藏任何问题："
-                         "通配符没有匹配任何草稿（多为写错了路径），或它匹配的草稿都已检查而其中没有该规则的问题。"
-                         "只检查了部分草稿时（如 --changed-since）不作判断。该项可以改正或删除。\n"
+                         "说明：.officekit.yaml 的 suppress 中有一项（文件通配符 → 规则编号）不起作用：没有这个编号的规则，"
+                         "或通配符没有匹配任何草稿（多为写错了路径），或它匹配的草稿都已检查而其中没有该规则的问题。"
+                         "只检查了部分草稿（如 --changed-since）或只运行了部分规则（如 --select）时，对未检查的不作判断。"
+                         "该项可以改正或删除。\n"
                          "文字报告（text、html）把它写在标准错误上；json、sarif 等格式把它作为配置文件所在行的 S002 问题列出。"
                          "它不影响退出码。\n\n示例：\n  suppress:\n    \"归档/*\": [W3]      # 归档/ 下没有草稿，或草稿中没有 W3 的问题 → S002\n")
         return
