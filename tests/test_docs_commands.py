@@ -15,7 +15,7 @@ DRAFT = "各单位要认真布署,确保按时完成。\n"  # W301 (error by def
 
 def _yaml_block(doc: str, after: str) -> str:
     text = (ROOT / doc).read_text(encoding="utf-8")
-    return re.search(r"```yaml\n(.*?)```", text[text.index(after):], re.S).group(1)
+    return re.search(r"```yaml\n(.*?)```", text[text.index(after):], re.DOTALL).group(1)
 
 
 @pytest.fixture
