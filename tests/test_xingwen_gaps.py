@@ -75,6 +75,15 @@ def test_joint_request_as_docx(tmp_path):
     assert located(read(str(path)), OFFICE) == EXPECTED_JOINT
 
 
+def test_a_configured_higher_organ_is_not_called_a_non_superior():
+    """P111 (请示 to an organ that is not a superior: use 函) keeps quiet on an organ of higher_organs."""
+    draft = recognize(from_text("\n".join(JOINT_REQUEST), "请示.txt"))
+    p111 = [r for r in _pack_rules("xingwen") if r.id == "P111"]
+    assert runner.run(draft, p111, OFFICE) == []
+    direct_only = Config(words={"superior_organs": ["市人民政府"]})
+    assert [f.rule for f in runner.run(draft, p111, direct_only)] == ["P111"]
+
+
 def test_without_office_lists_only_what_the_draft_itself_shows():
     # no leaders list: signer order unknown; no hierarchy: no 越级 judgement
     assert located(from_text("\n".join(JOINT_REQUEST), "请示.txt")) == {

@@ -4,6 +4,7 @@
     forbid: '(?:书记|局长|领导)$'        # a name that matches (searched) is flagged
     forbid_wordlist: lower_organs     # a name that starts with an entry of this word list is flagged
     only_wordlist: superior_organs    # when the list has entries, a name not starting with one is flagged
+    also_allowed: [higher_organs]     # … unless it starts with an entry of one of these lists
 
 The list is split at 、，； outside brackets (各县（市、区）人民政府 stays one name); the label 「抄送：」 and
 the closing mark are dropped.  The message can use {name}, {count} and {max}.
@@ -22,6 +23,7 @@ PARAMS = {
     "forbid": Param("regex"),
     "forbid_wordlist": Param("str"),
     "only_wordlist": Param("str"),
+    "also_allowed": Param("list", default=[], doc="more word lists whose organs only_wordlist accepts"),
 }
 
 
@@ -45,6 +47,8 @@ def build(rule: RuleSpec):
             yield hit(names[p["max_names"]], count=len(names), max=p["max_names"])
         lower = [normalise(e) for e in ctx.wordlist(p["forbid_wordlist"])] if p.get("forbid_wordlist") else []
         allowed = [normalise(e) for e in ctx.wordlist(p["only_wordlist"])] if p.get("only_wordlist") else []
+        if allowed:
+            allowed += [normalise(e) for name in p["also_allowed"] for e in ctx.wordlist(name)]
         for name in names:
             if forbid is not None and matching.search(forbid, name.text):
                 yield hit(name)
