@@ -448,3 +448,17 @@ def test_docx_byline_under_the_title_and_table_of_contents_carry_no_element():
     assert blocks_of(draft, "标题") == [1, 2]
     assert [b for b, _ in elements(draft)] == [1, 2, 7, 8]
     assert draft.heading_levels == {7: 1}
+
+
+def test_docx_second_signer_line_right_aligned_is_no_title():
+    doc = docx_of(
+        formatted(1, "云岭市人民政府文件", "center", 36),
+        formatted(2, "云政报〔2024〕3号    签发人：张三  李四", "center"),
+        formatted(3, "王五", "right"),
+        formatted(4, "关于申请防汛资金的请示", "center", 22),
+        formatted(5, "省人民政府：", "both"),
+        formatted(6, "我市汛情严重。", "both", first_line_chars=2),
+    )
+    draft = recognize(doc)
+    assert blocks_of(draft, "签发人") == [2, 3] and blocks_of(draft, "标题") == [4]
+    assert (draft.doctype, draft.direction) == ("请示", "上行文")

@@ -11,8 +11,12 @@ A 公文 is read the way a reviewer reads it, in a few linear passes over the bo
 5. everything between the 主送 and the 落款 is 正文, with heading levels 一、/（一）/1./（1）.
 
 Patterns decide on plain text; for .docx, formatting adds evidence where text cannot (a red or very large
-line at the top is the 发文机关标志 even without "文件").  Nothing here is quadratic: each pass walks the
-blocks once with precompiled patterns.
+line at the top is the 发文机关标志 even without "文件"; a 署名 is set to the right — aligned, indented or
+pushed with spaces — never first-line indented like 正文 or centred large like the title).  Templates are
+read too: [发文单位] / [日期] / 20XX年XX月XX日 close a 落款, [此处输入文号]号 is the 发文字号, and the cells
+of a 明传电报 form give 紧急程度 and 发文字号 while its labels stay untagged.  Some lines carry no element
+at all: form labels, a byline under the title, a table of contents.  Nothing here is quadratic: each pass
+walks the blocks once with precompiled patterns.
 """
 
 from __future__ import annotations
@@ -110,9 +114,10 @@ def _title_like(block: Block) -> bool:
     return block.has_format and _alignment(block) == "center" and _max_size(block) >= 18
 
 
-def _names_only(text: str) -> bool:
+def _names_only(block: Block) -> bool:
     """A line of personal names only (the second line of several 签发人): 2–4 characters each, set apart by
     spaces, or one name pushed right."""
+    text = block.text
     names = text.split()
     if not names or len(names) > 4:
         return False
@@ -120,7 +125,7 @@ def _names_only(text: str) -> bool:
         return False
     if ends_with_statutory_doctype(names[-1]) or doctype_of(names[-1], strict=True)[0]:
         return False
-    return len(names) > 1 or _leading_width(text) >= 2
+    return len(names) > 1 or _leading_width(text) >= 2 or _pushed_right(block)
 
 
 def _heading_text(block: Block) -> str:
@@ -277,7 +282,7 @@ class _Recogniser:
                 front.zihao_block = front.zihao_block if front.zihao_block is not None else i
                 items.append(("zihao", i))
                 run = []
-            elif P.SIGNER.match(flat) or (signer_line and not run and _names_only(block.text)):
+            elif P.SIGNER.match(flat) or (signer_line and not run and _names_only(block)):
                 self._tag(i, "签发人")  # 签发人：张三 李四, and a line of more signers' names under it
                 items.append(("head", i))
                 after_signer = True
