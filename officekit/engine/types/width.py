@@ -26,6 +26,8 @@ FULL = {",": "，", ".": "。", ":": "：", ";": "；", "?": "？", "!": "！", 
 POINT_MARKS = ",.:;?!"
 ALLOWED = set(POINT_MARKS + "()\"'~")
 
+# A mark quoted on its own (半角点“.”) is being talked about, not used: it stays as written.
+_QUOTING_PAIRS = {("“", "”"), ("‘", "’"), ('"', '"'), ("'", "'"), ("「", "」"), ("『", "』"), ("（", "）"), ("(", ")")}
 # A paragraph-opening ordinal like "一." "一," "（一）." is the 序次语 rules' business, not a width problem.
 _ORDINAL_MARK = regex.compile(r"^\s*(?:[一二三四五六七八九十]+|[（(](?:[一二三四五六七八九十]+|\d{1,2})[）)])[.,]$")
 _PAREN_PAIR = regex.compile(r"\(([^()\n]{0,120})\)")
@@ -83,6 +85,8 @@ def _points(text: str, points: list[str], zones) -> list[tuple[int, str]]:
     out = []
     for i, ch in enumerate(text):
         if ch not in points or inside(zones, i, i + 1):
+            continue
+        if 0 < i < len(text) - 1 and (text[i - 1], text[i + 1]) in _QUOTING_PAIRS:
             continue
         before, after = _neighbours(text, i, i + 1)
         if ch in ",.:" and before.isdigit() and after.isdigit():
