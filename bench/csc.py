@@ -36,17 +36,23 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 SETS = ["odw-dev", "law-test", "sighan15-test"]
 
 
-def load_rules(overrides: list[str]):
+def load_rules(overrides: list[str], only: list[str] | None = None):
     rules = []
     for pack in ("words", "policy_wording"):  # this helper's packs; spelling sets count 文字关 findings only
         for path in sorted((ROOT / "rules" / pack).glob("*.yaml")):
             rules.extend(load_file(path, pack))
+    if only:
+        rules = [r for r in rules if r.id in only]
     for item in overrides:  # RULE.param=value, to try a setting without editing YAML
         key, value = item.split("=", 1)
         rid, param = key.split(".", 1)
         for r in rules:
             if r.id == rid:
-                r.params[param] = type(r.params[param])(value) if r.params.get(param) is not None else value
+                old = r.params.get(param)
+                if isinstance(old, bool):
+                    r.params[param] = value.lower() in ("1", "true", "yes")
+                else:
+                    r.params[param] = type(old)(value) if old is not None else value
                 from officekit.engine import types
                 r.check = types.get_type(r.type).build(r)
     return rules
@@ -143,9 +149,10 @@ def main() -> None:
     parser.add_argument("--no-published", action="store_true", help="skip gov-documents.jsonl")
     parser.add_argument("--published-limit", type=int, default=None, help="only the first N documents")
     parser.add_argument("--set", dest="overrides", action="append", default=[], metavar="RULE.param=value")
+    parser.add_argument("--only", nargs="*", metavar="RULE", help="run only these rules (e.g. --only W302)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    rules = load_rules(args.overrides)
+    rules = load_rules(args.overrides, args.only)
     results = [measure_set(name, rules) for name in args.sets]
     published = None if args.no_published else measure_published(rules, args.published_limit)
     if args.json:

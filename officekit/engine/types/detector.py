@@ -15,6 +15,23 @@ the character is reported with that word as the suggestion (总休方案 → 总
     accept: accept            # the office's own vocabulary: never reported (ctx.wordlist)
     known: gongwen_vocab      # extra real words that are not misspellings
 
+Published documents are full of terms jieba's dictionary lacks (收悉, 分档, 理货, 还湖还湿), so a
+missing word alone is weak evidence.  Places where such terms are usual need more gain (each
+`*_penalty` is added to min_gain for a window that shows the sign):
+
+    codes: skipped            # the window touches digits, Latin letters or 〔〕 (10时起, 国办函〔2020〕)
+    quote_penalty: 3          # inside “…” (slogans and coined names: “一键报税”, “银龄行动”)
+    split_penalty: 3          # the new word takes a character out of a word jieba did find
+                              # (有利于提振 → 于是, 有疑义 → 有意)
+    parallel_penalty: 3       # the window's other character repeats close by: a parallel series
+                              # (早筛早诊早治, 还林还草还湖还湿, 应发尽发)
+    numeral_penalty: 3        # the window's other character is a numeral (三检合一, 一园一区, 十八大)
+    word_penalty: 1           # the suspect is itself a (rare) dictionary word (理货, 虚列, 分档)
+
+A suggestion that is a name, number, time or place word (jieba POS nr/ns/m/t/f/s…) is never made:
+a writer slips into a common word, and "correcting" into 大东 or 时期 is how names and times get
+flagged.
+
 Names (jieba POS nr/ns/nt/nz) and the office's vocabulary are never "corrected".  Never a fix:
 the suggestion is a guess for a person to confirm.
 """
@@ -41,6 +58,12 @@ PARAMS = {
     "shapes": Param("str", default="similar_shapes", doc="word list of look-alike character groups"),
     "accept": Param("str", default="accept", doc="word list of the office's vocabulary (never reported)"),
     "known": Param("str", default="gongwen_vocab", doc="word list of real words missing from jieba"),
+    "skip_codes": Param("bool", default=True, doc="no guess in a window touching digits, Latin letters or 〔〕"),
+    "quote_penalty": Param("number", default=3.0, doc="extra gain inside “…” quotes"),
+    "split_penalty": Param("number", default=3.0, doc="extra gain when the new word breaks a found word"),
+    "parallel_penalty": Param("number", default=3.0, doc="extra gain when the kept character repeats nearby"),
+    "numeral_penalty": Param("number", default=3.0, doc="extra gain when the kept character is a numeral"),
+    "word_penalty": Param("number", default=1.0, doc="extra gain when the suspect is a rare dictionary word"),
 }
 
 # Function characters that form words with almost anything; swapping them is the job of the
@@ -49,6 +72,11 @@ FUNCTION_CHARS = set("的地得了着过在再是不也和与及或而就都又�
 NAME_TAGS = ("nr", "ns", "nt", "nz", "nrt", "nrfg", "eng", "m", "x")
 MAX_WORD = 4  # longest corrected word tried
 CLAUSE_RADIUS = 8  # characters each side of the position used to score the change
+# Tags of words a slip of the pen does not produce: names, numbers, times, places, directions.
+UNLIKELY_TARGET_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "m", "t", "f", "s"})
+NUMERALS = set("一二三四五六七八九十百千万亿两零〇")
+PARALLEL_REACH = 4  # characters each side of a window searched for its kept character again
+QUOTES = (("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"), ('"', '"'))
 
 
 def is_han(ch: str) -> bool:
@@ -154,6 +182,7 @@ def build(rule: RuleSpec):
             text = ctx.block_text(span.part, span.block)
             words = dictionary_words(ctx, span.part, span.block)
             protected = _protected(ctx, span.part, span.block, vocabulary)
+            site = _Site(text, words, p)
             for word, offset in words:
                 if len(word) > 1 and (len(word) > 2 or _frequency(word) >= rare):
                     continue  # a real word: its characters are not suspects
@@ -164,9 +193,9 @@ def build(rule: RuleSpec):
                         continue
                     same = set(sounds.get(ch, ()))
                     other = (set(near.get(ch, ())) | shapes.get(ch, set())) - same
-                    found = _best_replacement(text, i, same, min_freq, min_gain, rare, known)
+                    found = _best_replacement(text, i, same, min_freq, min_gain, rare, known, site)
                     if other:
-                        alt = _best_replacement(text, i, other, min_freq, min_gain + penalty, rare, known)
+                        alt = _best_replacement(text, i, other, min_freq, min_gain + penalty, rare, known, site)
                         if alt and (found is None or alt[0] - penalty > found[0]):
                             found = alt
                     if found and (best is None or found[0] > best[0]):
@@ -201,6 +230,11 @@ def _frequency(word: str) -> int:
     return segment.frequency(word)
 
 
+@lru_cache(maxsize=100_000)
+def _unlikely_target(word: str) -> bool:
+    return (segment.tag(word) or "") in UNLIKELY_TARGET_TAGS
+
+
 def _protected(ctx: Context, part: str, block: int, vocabulary) -> set[int]:
     """Offsets inside names (jieba POS), numbers, Latin text and the office's or 公文 vocabulary."""
     text = ctx.block_text(part, block)
@@ -216,8 +250,63 @@ def _protected(ctx: Context, part: str, block: int, vocabulary) -> set[int]:
     return out
 
 
+class _Site:
+    """What a block's layout says about a window before any candidate is tried: the extra gain the
+    window needs (penalties of the docstring), or None when it is not a place to guess at all."""
+
+    def __init__(self, text: str, words: list[tuple[str, int]], params: dict):
+        self.text = text
+        self.params = params
+        # word_at[k]: (start, end) of the multi-character dictionary word covering offset k
+        self.word_at: dict[int, tuple[int, int]] = {}
+        for word, offset in words:
+            if len(word) > 1:
+                for k in range(offset, offset + len(word)):
+                    self.word_at[k] = (offset, offset + len(word))
+        self.quoted = _quoted_offsets(text)
+
+    def extra_gain(self, s: int, e: int, i: int, suspect_frequency: int) -> float | None:
+        text, p = self.text, self.params
+        if p["skip_codes"] and (_is_code(text[s - 1:s]) or _is_code(text[e:e + 1])):
+            return None
+        extra = 0.0
+        if i in self.quoted:
+            extra += p["quote_penalty"]
+        if any(k in self.word_at and not (s <= self.word_at[k][0] and self.word_at[k][1] <= e)
+               for k in range(s, e)):
+            extra += p["split_penalty"]
+        kept = [text[k] for k in range(s, e) if k != i]
+        if any(ch in NUMERALS for ch in kept):
+            extra += p["numeral_penalty"]
+        around = text[max(0, s - PARALLEL_REACH):s] + "\0" + text[e:e + PARALLEL_REACH]
+        if any(ch in around for ch in kept):
+            extra += p["parallel_penalty"]
+        if suspect_frequency > 0:
+            extra += p["word_penalty"]
+        return extra
+
+
+def _is_code(ch: str) -> bool:
+    """Digits, Latin letters and 发文字号 brackets: the neighbours of codes, times and numbers."""
+    return bool(ch) and (ch.isascii() and ch.isalnum() or "０" <= ch <= "９" or ch in "〔〕［］")
+
+
+def _quoted_offsets(text: str) -> set[int]:
+    """Offsets between an opening quotation mark and its closing mark on the same block."""
+    out: set[int] = set()
+    for opening, closing in QUOTES:
+        start = text.find(opening)
+        while start >= 0:
+            end = text.find(closing, start + 1)
+            if end < 0:
+                break
+            out.update(range(start + 1, end))
+            start = text.find(opening, end + 1)
+    return out
+
+
 def _best_replacement(text: str, i: int, candidates: set[str], min_freq: int, min_gain: float,
-                      rare: int, known: set[str]):
+                      rare: int, known: set[str], site: _Site | None = None):
     """The most probable (gain, start, end, corrected word) for position i, or None."""
     lo = i
     while lo > 0 and i - lo < CLAUSE_RADIUS and is_han(text[lo - 1]):
@@ -232,22 +321,26 @@ def _best_replacement(text: str, i: int, candidates: set[str], min_freq: int, mi
     suspects = []
     for s, e in windows:
         original = text[s:e]
-        if original in known or _frequency(original) >= rare:
+        frequency = _frequency(original)
+        if original in known or frequency >= rare:
             continue
-        suspects.append((s, e, text[s:i], text[i + 1:e]))
+        extra = site.extra_gain(s, e, i, frequency) if site is not None else 0.0
+        if extra is None:
+            continue
+        suspects.append((s, e, text[s:i], text[i + 1:e], min_gain + extra))
     if not suspects:
         return None
     base = None
     best = None
     for c in candidates:
-        for s, e, before, after in suspects:
+        for s, e, before, after, needed in suspects:
             corrected = before + c + after
-            if _frequency(corrected) < min_freq:
+            if _frequency(corrected) < min_freq or _unlikely_target(corrected):
                 continue
             if base is None:
                 base = segment.best_log_probability(text[lo:hi])
             changed = text[lo:i] + c + text[i + 1:hi]
             gain = segment.best_log_probability(changed) - base
-            if gain >= min_gain and (best is None or gain > best[0]):
+            if gain >= needed and (best is None or gain > best[0]):
                 best = (gain, s, e, corrected)
     return best

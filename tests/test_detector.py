@@ -1,0 +1,70 @@
+"""W302's guards against false alarms on published text: each test shows the same sentence flagged
+when the guard is off and quiet when it is on, so a guard that stops working fails a test."""
+
+from __future__ import annotations
+
+import pytest
+
+from officekit.engine import runner
+from officekit.engine.types import detector
+from tests.test_types_words import draft, rule, texts
+
+GUARDS_OFF = dict(skip_codes=False, quote_penalty=0.0, split_penalty=0.0, parallel_penalty=0.0,
+                  numeral_penalty=0.0, word_penalty=0.0)
+
+
+def suggestions(text: str, **params) -> list[str]:
+    return [f.suggestion for f in runner.run(draft(text), [rule("detector", **params)])]
+
+
+@pytest.mark.parametrize("text, unguarded, guard", [
+    ("4月4日10时起，全国人民默哀3分钟。", "时期", "skip_codes"),            # a time, not 时期
+    ("深入开展“银龄行动”，组织医疗卫生人员。", "银铃", "quote_penalty"),     # a quoted campaign name
+    ("有利于提振生育水平。", "于是", "split_penalty"),                       # 于 belongs to 有利于
+    ("就是要履职到位、流程通畅。", "通常", "word_penalty"),                  # 通畅 is a word
+])
+def test_guard_silences_a_published_phrase(text, unguarded, guard):
+    assert suggestions(text, **GUARDS_OFF) == [unguarded]
+    assert suggestions(text) == []
+    # and that one guard is what it takes (the others alone leave the guess)
+    only = dict(GUARDS_OFF, **{guard: rule("detector").params[guard]})
+    assert suggestions(text, **only) == []
+
+
+def test_guards_keep_real_typos():
+    d = draft("制定全市交通发展总休方案。\n提请市人大堂务委员会审议。")
+    found = runner.run(d, [rule("detector")])
+    assert texts(found, d) == ["总休", "堂务"] and [f.suggestion for f in found] == ["总体", "常务"]
+
+
+@pytest.fixture
+def any_target_tag(monkeypatch):
+    """Let the detector suggest names, numbers and times too (the filter off)."""
+    monkeypatch.setattr(detector, "UNLIKELY_TARGET_TAGS", frozenset())
+    detector._unlikely_target.cache_clear()
+    yield
+    detector._unlikely_target.cache_clear()
+
+
+def test_no_suggestion_is_a_number_word():
+    # 十八代 is a numeral word (m): never suggested, even with the numeral guard off
+    assert suggestions("党的十八大以来，各地积极推进。", numeral_penalty=0.0) == []
+
+
+def test_number_word_suggested_without_the_tag_filter(any_target_tag):
+    text = "党的十八大以来，各地积极推进。"
+    assert suggestions(text, numeral_penalty=0.0) == ["十八代"]
+    assert suggestions(text) == []  # 十 and 八 are numerals: the numeral guard alone silences it
+
+
+def test_quoted_offsets_pair_marks_on_the_block():
+    text = "开展“银龄行动”和“一键报税”，不含“未闭合"
+    inside = detector._quoted_offsets(text)
+    assert {text.index("银"), text.index("动"), text.index("一"), text.index("税")} <= inside
+    assert text.index("和") not in inside and text.index("未") not in inside
+
+
+def test_code_neighbours():
+    assert all(detector._is_code(c) for c in "7Ａ〔〕５") is False  # full-width Latin is not a code mark
+    assert all(detector._is_code(c) for c in "7a〔〕５")
+    assert not any(detector._is_code(c) for c in "时，“")
