@@ -170,3 +170,13 @@ def test_citation_fixes():
 def test_the_examples_stay_as_they_were():
     assert located(read(str(ROOT / "examples" / "通知-规范.docx"))) == set()
     assert located(read(str(ROOT / "examples" / "请示-问题多.docx"))) == set()
+
+
+def test_three_signers_over_two_lines_are_read_in_order():
+    lines = ["云岭市林业局", "云岭市财政局", "云岭市应急管理局", "文件",
+             "云林发〔2026〕5号    签发人：张某  李某", "                         王某",
+             "关于追加森林防火经费的请示", "市人民政府：", "妥否，请批示。", "云岭市林业局", "2026年3月5日"]
+    leaders = Config(words={"leaders": ["张某 市林业局局长", "王某 市财政局局长", "李某 市应急管理局局长"]})
+    assert located(from_text("\n".join(lines), "请示.txt"), leaders) == {("F409", 6, "王某")}
+    lines[4], lines[5] = "云林发〔2026〕5号    签发人：张某  王某", "                         李某"
+    assert located(from_text("\n".join(lines), "请示.txt"), leaders) == set()
