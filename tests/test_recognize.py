@@ -462,3 +462,11 @@ def test_docx_second_signer_line_right_aligned_is_no_title():
     draft = recognize(doc)
     assert blocks_of(draft, "签发人") == [2, 3] and blocks_of(draft, "标题") == [4]
     assert (draft.doctype, draft.direction) == ("请示", "上行文")
+
+
+def test_a_reply_that_quotes_the_request_closing_is_still_downward():
+    draft = recognize(from_text(
+        "国务院关于同意设立某某新区的批复\n某某省人民政府：\n"
+        "你省《关于设立某某新区的请示》收悉。现批复如下：同意设立某某新区。原请示所称“妥否，请批复”事项均已明确。\n"
+        "国务院\n2026年3月5日\n"))
+    assert draft.doctype == "批复" and draft.direction == "下行文"

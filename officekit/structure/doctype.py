@@ -87,12 +87,11 @@ def direction_of(doctype: str | None, has_signer: bool, main_to: str, body: str)
         return "上行文"
     if doctype == "函":
         return "平行文"
-    if _UPWARD_CLOSINGS.search(body[-400:]):
-        return "上行文"
-    if doctype in ("批复", "命令", "决定", "决议"):
-        return "下行文"
-    if doctype in ("通知", "通报"):
+    # The 文种 decides before the closing words: a 批复 often quotes the 请示's 「妥否，请批复」.
+    if doctype in ("批复", "命令", "决定", "决议", "通知", "通报"):
         return "下行文"
     if doctype == "意见" and compact(main_to).startswith("各"):
         return "下行文"
+    if _UPWARD_CLOSINGS.search(body[-400:]):
+        return "上行文"
     return None
