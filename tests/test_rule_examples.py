@@ -32,3 +32,14 @@ def test_every_rule_cites_a_source_and_has_both_kinds_of_example():
         assert rule.source.strip(), rule.id
         kinds = {"fail" if "fail" in e else "pass" for e in rule.examples}
         assert kinds == {"pass", "fail"}, rule.id
+
+
+def test_every_builtin_pattern_compiles_when_loaded_eagerly():
+    """Built-in packs compile their patterns lazily at run time; here each is compiled up front, as an
+    office's own rules are, so a broken pattern anywhere in a pack (even one no example reaches) fails."""
+    from officekit.engine.loader import load_file
+    from officekit.engine.packs import builtin_root
+
+    for pack in builtin_packs():
+        for path in sorted((builtin_root() / pack).glob("*.yaml")):
+            assert load_file(path, pack)  # raises RuleError naming file and line
