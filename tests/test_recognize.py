@@ -470,3 +470,16 @@ def test_a_reply_that_quotes_the_request_closing_is_still_downward():
         "你省《关于设立某某新区的请示》收悉。现批复如下：同意设立某某新区。原请示所称“妥否，请批复”事项均已明确。\n"
         "国务院\n2026年3月5日\n"))
     assert draft.doctype == "批复" and draft.direction == "下行文"
+
+
+def test_several_signers_the_number_shares_the_last_signer_line():
+    text = ("云岭市林业局\n云岭市财政局文件\n" + " " * 20 + "签发人：张三　李四\n"
+            "云林发〔2026〕5号" + " " * 20 + "王五\n关于追加森林防火经费的请示\n市人民政府：\n今冬以来，我市降水偏少。\n"
+            "妥否，请批示。\n云岭市林业局　　云岭市财政局\n2026年3月5日\n")
+    draft = recognize(from_text(text))
+    assert draft.layout == "文件" and draft.direction == "上行文"
+    assert [s.text for s in draft.all("发文机关标志")] == ["云岭市林业局", "云岭市财政局文件"]
+    number = draft.first("发文字号")
+    assert (number.block, number.start, number.end) == (4, 0, 11)
+    assert [s.text.strip() for s in draft.all("签发人")] == ["签发人：张三\u3000李四", "王五"]
+    assert draft.text_of("标题") == "关于追加森林防火经费的请示"

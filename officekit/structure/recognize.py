@@ -151,10 +151,17 @@ class _Zihao:
     signer: tuple[int, int] | None = None
 
 
-def _match_zihao(text: str, flat: str) -> _Zihao | None:
-    """A block that is a 发文字号, possibly followed by 签发人：… on the same line (上行文)."""
+def _match_zihao(text: str, flat: str, signers_above: bool = False) -> _Zihao | None:
+    """A block that is a 发文字号, possibly followed by 签发人：… on the same line (上行文).
+
+    With several 签发人 the first line holds 「签发人：张三 李四」 alone and the 发文字号 shares the last
+    line with the remaining names, without the label (GB/T 9704-2012 7.2.6): `signers_above` says
+    the line above was such a 签发人 line, so trailing names here are signers too.
+    """
     signer = P.SIGNER.search(text)
-    head = text[: signer.start()] if signer else text
+    names = None if signer or not signers_above else _TRAILING_NAMES.search(text)
+    cut = signer.start() if signer else (names.start("names") if names else len(text))
+    head = text[:cut]
     lead = len(head) - len(head.lstrip())
     core = head.strip()
     if not core:
@@ -165,7 +172,14 @@ def _match_zihao(text: str, flat: str) -> _Zihao | None:
     span = (lead, lead + len(core))
     if signer:
         return _Zihao(span, (signer.start(), len(text.rstrip())))
+    if names:
+        return _Zihao(span, (names.start("names"), names.end("names")))
     return _Zihao(span)
+
+
+# the names after a 发文字号 on the last line of several 签发人: set apart by two spaces or more
+_TRAILING_NAMES = re.compile(
+    r"(?:\s{2,}|\u3000+|\t)(?P<names>[\u4e00-\u9fff·□Ｘ×X]{2,4}(?:[ \u3000\t]+[\u4e00-\u9fff·□Ｘ×X]{2,4}){0,3})\s*$")
 
 
 @dataclass
@@ -236,7 +250,7 @@ class _Recogniser:
         while pos < len(self.lines) and pos < _FRONT_MAX_LINES:
             i = self.lines[pos]
             block, flat = self.blocks[i], self.flat[i]
-            zihao = _match_zihao(block.text, flat)
+            zihao = _match_zihao(block.text, flat, signers_above=after_signer)
             signer_line, after_signer = after_signer, False
             if P.ORNAMENT.fullmatch(flat) or P.PAGE_COUNT.fullmatch(flat):
                 pass  # ★ in the 版头 separator line; 共1页 beside a telegram's 标志
