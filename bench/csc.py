@@ -113,6 +113,25 @@ def measure_set(name: str, rules) -> dict:
     }
 
 
+def measure_in_documents(name: str, rules, host_chars: int = 3000) -> dict:
+    """Recall when each erroneous sentence of a set sits in a real document (the first `host_chars`
+    characters of a published one, taken in turn) rather than alone: the signals that read the whole
+    draft (a character the draft uses often) only show here.  Only findings in the added sentence count."""
+    hosts = [json.loads(line)["text"][:host_chars]
+             for line in (CORPUS / "text" / "gov-documents.jsonl").open(encoding="utf-8")]
+    found = total = 0
+    for k, line in enumerate((CORPUS / "csc" / f"{name}.tsv").read_text(encoding="utf-8").splitlines()):
+        _, source, target = line.split("\t")
+        if source == target:
+            continue
+        total += 1
+        draft = draft_of(hosts[k % len(hosts)] + "\n" + source)
+        last = max(b.index for b in draft.document.body)
+        if any(f.gate == "文字关" and f.location.block == last for f in runner.run(draft, rules)):
+            found += 1
+    return {"set": name, "with_errors": total, "recall_in_documents": found / total if total else 0.0}
+
+
 def measure_published(rules, limit: int | None) -> dict:
     chars = 0
     by_rule: Counter = Counter()
@@ -150,13 +169,17 @@ def main() -> None:
     parser.add_argument("--published-limit", type=int, default=None, help="only the first N documents")
     parser.add_argument("--set", dest="overrides", action="append", default=[], metavar="RULE.param=value")
     parser.add_argument("--only", nargs="*", metavar="RULE", help="run only these rules (e.g. --only W302)")
+    parser.add_argument("--in-documents", action="store_true",
+                        help="also: recall of each set's erroneous sentences placed inside a published document")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     rules = load_rules(args.overrides, args.only)
     results = [measure_set(name, rules) for name in args.sets]
+    in_documents = [measure_in_documents(name, rules) for name in args.sets] if args.in_documents else []
     published = None if args.no_published else measure_published(rules, args.published_limit)
     if args.json:
-        print(json.dumps({"sets": results, "published": published}, ensure_ascii=False, indent=1))
+        print(json.dumps({"sets": results, "in_documents": in_documents, "published": published},
+                         ensure_ascii=False, indent=1))
         return
     for r in results:
         s, c = r["sentence"], r["char"]
@@ -164,6 +187,8 @@ def main() -> None:
               f"(tp {s['tp']} fp {s['fp']} fn {s['fn']})  char P={c['precision']:.3f} R={c['recall']:.3f}  "
               f"[{r['seconds']}s]")
         print("   ", r["per_rule"])
+    for r in in_documents:
+        print(f"{r['set']:15} inside documents: sentence R={r['recall_in_documents']:.3f} ({r['with_errors']} sentences)")
     if published:
         print(f"gov-documents   {published['characters']} chars: findings/10k={published['findings_per_10k']} "
               f"errors/10k={published['errors_per_10k']} [{published['seconds']}s]")

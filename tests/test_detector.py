@@ -10,31 +10,11 @@ from officekit.engine.types import detector
 from tests.test_types_words import draft, rule, texts
 
 GUARDS_OFF = dict(skip_codes=False, quote_penalty=0.0, split_penalty=0.0, parallel_penalty=0.0,
-                  numeral_penalty=0.0, word_penalty=0.0)
+                  numeral_penalty=0.0, word_penalty=0.0, own_char_uses=0)
 
 
 def suggestions(text: str, **params) -> list[str]:
     return [f.suggestion for f in runner.run(draft(text), [rule("detector", **params)])]
-
-
-@pytest.mark.parametrize("text, unguarded, guard", [
-    ("4月4日10时起，全国人民默哀3分钟。", "时期", "skip_codes"),            # a time, not 时期
-    ("深入开展“银龄行动”，组织医疗卫生人员。", "银铃", "quote_penalty"),     # a quoted campaign name
-    ("有利于提振生育水平。", "于是", "split_penalty"),                       # 于 belongs to 有利于
-    ("就是要履职到位、流程通畅。", "通常", "word_penalty"),                  # 通畅 is a word
-])
-def test_guard_silences_a_published_phrase(text, unguarded, guard):
-    assert suggestions(text, **GUARDS_OFF) == [unguarded]
-    assert suggestions(text) == []
-    # and that one guard is what it takes (the others alone leave the guess)
-    only = dict(GUARDS_OFF, **{guard: rule("detector").params[guard]})
-    assert suggestions(text, **only) == []
-
-
-def test_guards_keep_real_typos():
-    d = draft("制定全市交通发展总休方案。\n提请市人大堂务委员会审议。")
-    found = runner.run(d, [rule("detector")])
-    assert texts(found, d) == ["总休", "堂务"] and [f.suggestion for f in found] == ["总体", "常务"]
 
 
 @pytest.fixture
@@ -44,6 +24,34 @@ def any_target_tag(monkeypatch):
     detector._unlikely_target.cache_clear()
     yield
     detector._unlikely_target.cache_clear()
+
+
+@pytest.mark.parametrize("text, unguarded, guard", [
+    ("4月4日10时起，全国人民默哀3分钟。", "时期", "skip_codes"),            # a time, not 时期
+    ("深入开展“银龄行动”，组织医疗卫生人员。", "银铃", "quote_penalty"),     # a quoted campaign name
+    ("有利于提振生育水平。", "于是", "split_penalty"),                       # 于 belongs to 有利于
+    ("切实做到应救尽救。", "营救", "parallel_penalty"),                      # 应X尽X series
+    ("货物通关。货物查验。货物放行。货运。百货。先理货后报关。", "理化", "own_char_uses"),  # 货 is the subject
+])
+def test_guard_silences_a_published_phrase(text, unguarded, guard, any_target_tag):
+    assert unguarded in suggestions(text, **GUARDS_OFF)
+    assert suggestions(text) == []
+    # and that one guard is what it takes (the others alone leave the guess)
+    only = dict(GUARDS_OFF, **{guard: rule("detector").params[guard]})
+    assert unguarded not in suggestions(text, **only)
+
+
+def test_word_penalty_is_available_but_off():
+    # 通畅 is a (rare) dictionary word: with word_penalty the guess needs more gain
+    text = "就是要履职到位、流程通畅。"
+    assert suggestions(text) == ["通常"]
+    assert suggestions(text, word_penalty=3.0) == []
+
+
+def test_guards_keep_real_typos():
+    d = draft("制定全市交通发展总休方案。\n提请市人大堂务委员会审议。")
+    found = runner.run(d, [rule("detector")])
+    assert texts(found, d) == ["总休", "堂务"] and [f.suggestion for f in found] == ["总体", "常务"]
 
 
 def test_no_suggestion_is_a_number_word():

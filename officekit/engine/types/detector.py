@@ -8,7 +8,8 @@ the character is reported with that word as the suggestion (总休方案 → 总
 
     min_frequency: 20         # the corrected word must be at least this frequent in jieba's counts
     rare_frequency: 200       # a dictionary "word" rarer than this may itself be a misspelling (堂务)
-    min_gain: 3.0             # required rise of the clause's log probability (natural log)
+    min_gain: 2.0             # required rise of the clause's log probability (natural log), where
+                              # no sign below asks for more (tuned on odw-dev, confirmed on law-test)
     near_sounds: true         # also try near sounds (zh/z, n/l, -ng/-n), needing near_penalty more gain
     shapes: similar_shapes    # word list of groups of look-alike characters (one group a line)
     repeated_ok: 2            # a suspect that occurs this often in the draft is a term, not a slip
@@ -20,15 +21,20 @@ missing word alone is weak evidence.  Places where such terms are usual need mor
 `*_penalty` is added to min_gain for a window that shows the sign):
 
     codes: skipped            # the window touches digits, Latin letters or 〔〕 (10时起, 国办函〔2020〕)
-    quote_penalty: 3          # inside “…” (slogans and coined names: “一键报税”, “银龄行动”)
-    split_penalty: 3          # the new word takes a character out of a word jieba did find
+    quote_penalty: 5          # inside “…” (slogans and coined names: “一键报税”, “银龄行动”)
+    split_penalty: 5          # the new word takes a character out of a word jieba did find
                               # (有利于提振 → 于是, 有疑义 → 有意)
-    parallel_penalty: 3       # the window's other character repeats close by: a parallel series
+    parallel_penalty: 5       # the window's other character repeats close by: a parallel series
                               # (早筛早诊早治, 还林还草还湖还湿, 应发尽发)
-    numeral_penalty: 3        # the window's other character is a numeral (三检合一, 一园一区, 十八大)
-    word_penalty: 1           # the suspect is itself a (rare) dictionary word (理货, 虚列, 分档)
+    numeral_penalty: 5        # the window's other character is a numeral (三检合一, 一园一区, 十八大)
+    word_penalty: 0           # the suspect is itself a (rare) dictionary word (理货, 虚列, 分档);
+                              # off: as many real typos make rare words (肿大, 投宿) as terms do
+    own_char_uses: 5          # the suspect character is written this often elsewhere in the draft:
+    own_char_penalty: 5       # it is the draft's subject (湿 in a wetland plan, 货 in customs), and a
+                              # rare compound of it a term rather than a slip (a slip is a one-off)
 
-A suggestion that is a name, number, time or place word (jieba POS nr/ns/m/t/f/s…) is never made:
+A suggestion that is a name, number, time or place word or a conjunction (jieba POS nr/ns/m/t/f/s/c)
+is never made:
 a writer slips into a common word, and "correcting" into 大东 or 时期 is how names and times get
 flagged.
 
@@ -39,6 +45,7 @@ the suggestion is a guess for a person to confirm.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from functools import lru_cache
 
 from officekit.engine import segment, wordlists
@@ -51,7 +58,7 @@ NEEDS_TOKENS = True
 PARAMS = {
     "min_frequency": Param("int", default=20, doc="frequency of the corrected word in jieba's dictionary"),
     "rare_frequency": Param("int", default=200, doc="dictionary words rarer than this are suspect"),
-    "min_gain": Param("number", default=3.0, doc="rise of the clause's log probability after the change"),
+    "min_gain": Param("number", default=2.0, doc="rise of the clause's log probability after the change"),
     "near_sounds": Param("bool", default=True, doc="also try near sounds (zh/z, n/l, -ng/-n)"),
     "near_penalty": Param("number", default=2.0, doc="extra gain a near-sound or look-alike change needs"),
     "repeated_ok": Param("int", default=2, doc="a suspect written this many times in the draft is meant (0: off)"),
@@ -59,11 +66,13 @@ PARAMS = {
     "accept": Param("str", default="accept", doc="word list of the office's vocabulary (never reported)"),
     "known": Param("str", default="gongwen_vocab", doc="word list of real words missing from jieba"),
     "skip_codes": Param("bool", default=True, doc="no guess in a window touching digits, Latin letters or 〔〕"),
-    "quote_penalty": Param("number", default=3.0, doc="extra gain inside “…” quotes"),
-    "split_penalty": Param("number", default=3.0, doc="extra gain when the new word breaks a found word"),
-    "parallel_penalty": Param("number", default=3.0, doc="extra gain when the kept character repeats nearby"),
-    "numeral_penalty": Param("number", default=3.0, doc="extra gain when the kept character is a numeral"),
-    "word_penalty": Param("number", default=1.0, doc="extra gain when the suspect is a rare dictionary word"),
+    "quote_penalty": Param("number", default=5.0, doc="extra gain inside “…” quotes"),
+    "split_penalty": Param("number", default=5.0, doc="extra gain when the new word breaks a found word"),
+    "parallel_penalty": Param("number", default=5.0, doc="extra gain when the kept character repeats nearby"),
+    "numeral_penalty": Param("number", default=5.0, doc="extra gain when the kept character is a numeral"),
+    "word_penalty": Param("number", default=0.0, doc="extra gain when the suspect is a rare dictionary word"),
+    "own_char_uses": Param("int", default=5, doc="uses elsewhere in the draft that make a character the draft's own (0: off)"),
+    "own_char_penalty": Param("number", default=5.0, doc="extra gain for a suspect character the draft uses that often"),
 }
 
 # Function characters that form words with almost anything; swapping them is the job of the
@@ -72,8 +81,9 @@ FUNCTION_CHARS = set("的地得了着过在再是不也和与及或而就都又�
 NAME_TAGS = ("nr", "ns", "nt", "nz", "nrt", "nrfg", "eng", "m", "x")
 MAX_WORD = 4  # longest corrected word tried
 CLAUSE_RADIUS = 8  # characters each side of the position used to score the change
-# Tags of words a slip of the pen does not produce: names, numbers, times, places, directions.
-UNLIKELY_TARGET_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "m", "t", "f", "s"})
+# Tags of words a slip of the pen does not produce: names, numbers, times, places, directions; and
+# conjunctions (于是, 还是, 由是), whose swaps are the confusable rules' job like FUNCTION_CHARS.
+UNLIKELY_TARGET_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "m", "t", "f", "s", "c"})
 NUMERALS = set("一二三四五六七八九十百千万亿两零〇")
 PARALLEL_REACH = 4  # characters each side of a window searched for its kept character again
 QUOTES = (("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"), ('"', '"'))
@@ -182,7 +192,7 @@ def build(rule: RuleSpec):
             text = ctx.block_text(span.part, span.block)
             words = dictionary_words(ctx, span.part, span.block)
             protected = _protected(ctx, span.part, span.block, vocabulary)
-            site = _Site(text, words, p)
+            site = _Site(text, words, p, _draft_characters(ctx))
             for word, offset in words:
                 if len(word) > 1 and (len(word) > 2 or _frequency(word) >= rare):
                     continue  # a real word: its characters are not suspects
@@ -209,6 +219,13 @@ def build(rule: RuleSpec):
                           vars={"expected": corrected, "char": text[i], "right": corrected[i - start]})
 
     return check
+
+
+def _draft_characters(ctx: Context) -> Counter:
+    cached = ctx.shared.get("detector_draft_characters")
+    if cached is None:
+        cached = ctx.shared["detector_draft_characters"] = Counter(_draft_text(ctx))
+    return cached
 
 
 def _draft_text(ctx: Context) -> str:
@@ -254,9 +271,10 @@ class _Site:
     """What a block's layout says about a window before any candidate is tried: the extra gain the
     window needs (penalties of the docstring), or None when it is not a place to guess at all."""
 
-    def __init__(self, text: str, words: list[tuple[str, int]], params: dict):
+    def __init__(self, text: str, words: list[tuple[str, int]], params: dict, draft_characters: Counter):
         self.text = text
         self.params = params
+        self.draft_characters = draft_characters
         # word_at[k]: (start, end) of the multi-character dictionary word covering offset k
         self.word_at: dict[int, tuple[int, int]] = {}
         for word, offset in words:
@@ -283,6 +301,8 @@ class _Site:
             extra += p["parallel_penalty"]
         if suspect_frequency > 0:
             extra += p["word_penalty"]
+        if p["own_char_uses"] and self.draft_characters[text[i]] - 1 >= p["own_char_uses"]:
+            extra += p["own_char_penalty"]
         return extra
 
 
