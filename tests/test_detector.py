@@ -76,3 +76,23 @@ def test_code_neighbours():
     assert all(detector._is_code(c) for c in "7Ａ〔〕５") is False  # full-width Latin is not a code mark
     assert all(detector._is_code(c) for c in "7a〔〕５")
     assert not any(detector._is_code(c) for c in "时，“")
+
+
+def test_jieba_loads_only_when_the_detector_runs():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from tests.test_types_words import draft, rule\n"
+        "from officekit.engine import runner\n"
+        "spec = rule('detector')\n"
+        "assert 'jieba' not in sys.modules, 'jieba imported by building the rule'\n"
+        "runner.run(draft('制定全市交通发展总休方案。'), [spec])\n"
+        "assert 'jieba' in sys.modules\n"
+    )
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
