@@ -104,9 +104,13 @@ def check(paths, fmt, output, force, config, select, ignore, fail_on, jobs, colo
     overrides = {"select": select, "ignore": ignore}
     # Load the rules once up front so that a broken rule or config file is a usage error, reported once.
     try:
-        for p in dict.fromkeys(files):
+        configs = {}  # one load per configuration file, not per draft
+        for p in files:
             if p == "-" or os.path.exists(p):
-                active_rules(config_for(p, config, overrides))
+                found = config_for(p, config, overrides)
+                configs.setdefault(found.path, found)
+        for found in configs.values():
+            active_rules(found)
     except (RuleError, ConfigError) as exc:
         fail_usage(f"规则或配置无法加载：{exc}")
     stdin_data = sys.stdin.buffer.read() if "-" in files else None
