@@ -96,3 +96,17 @@ def test_jieba_loads_only_when_the_detector_runs():
     root = Path(__file__).resolve().parents[1]
     done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
+
+
+def test_scrambled_text_gets_no_guesses():
+    """Filler made of shuffled characters (as in formatting test documents) is no prose to guess in:
+    without the guard the detector spends seconds on it and reports noise."""
+    import random
+
+    source = ("先帝创业未半而中道崩殂今天下三分益州疲弊此诚危急存亡之秋也然侍卫之臣不懈于内忠志之士忘身于外者"
+              "盖追先帝之殊遇欲报之于陛下也诚宜开张圣听以光先帝遗德恢弘志士之气")
+    chars = list(source)
+    random.Random(7).shuffle(chars)
+    scrambled = "".join(chars)
+    assert suggestions(scrambled, max_loose_share=1.0) != []  # the guard is what silences it
+    assert suggestions(scrambled) == []
