@@ -75,3 +75,19 @@ def test_catastrophic_user_regex_is_stopped_with_a_clear_message():
     # unstopped, this pattern would run for years on 80 characters; stopped, it ends near the timeout
     assert time.monotonic() - t < REGEX_TIMEOUT * 10
     assert "超时" in finding.message and finding.rule == "W901"
+
+
+def test_doctype_scope_can_exclude_with_a_bang():
+    from officekit.document.text_reader import from_text
+    from officekit.engine import runner
+    from officekit.structure.model import Draft, ElementSpan
+
+    [rule] = load_text(GOOD.replace("  forbid: 坏词\n", "  forbid: 坏词\n  doctype: ['!纪要']\n"), "house.yaml")
+    doc = from_text("这是坏词")
+    draft = Draft(doc, [ElementSpan("正文", "body", 1, 0, 4, "这是坏词")])
+    for doctype, expected in (("通知", 1), (None, 1), ("纪要", 0)):
+        draft.doctype = doctype
+        assert len(runner.run(draft, [rule])) == expected, doctype
+    with pytest.raises(RuleError) as info:
+        load_text(GOOD.replace("  forbid: 坏词\n", "  forbid: 坏词\n  doctype: ['!便条']\n"), "house.yaml")
+    assert "不是已知文种" in str(info.value)

@@ -68,9 +68,9 @@ def explain(rule_id, config):
     out = [f"{r.id}  {r.name}", f"关口：{r.gate}    级别：{r.severity}    类型：{r.type}",
            f"要素：{'、'.join(r.elements) or '全文'}"]
     if r.doctypes:
-        out.append(f"文种：{'、'.join(r.doctypes)}")
+        out.append(f"文种：{_scope(r.doctypes)}")
     if r.directions:
-        out.append(f"行文方向：{'、'.join(r.directions)}")
+        out.append(f"行文方向：{_scope(r.directions)}")
     out += [f"依据：{r.source}", f"说明：{r.message}"]
     if r.description:
         out += ["", r.description.rstrip()]
@@ -85,6 +85,12 @@ def explain(rule_id, config):
         out.append(line)
     out.append(f"\n定义于：{r.origin}")
     sys.stdout.write("\n".join(out) + "\n")
+
+
+def _scope(values) -> str:
+    include = [v for v in values if not v.startswith("!")]
+    exclude = [v[1:] for v in values if v.startswith("!")]
+    return "、".join(include) + ("；" if include and exclude else "") + (f"除{'、'.join(exclude)}外" if exclude else "")
 
 
 def _show(value) -> str:

@@ -25,8 +25,8 @@ def example_draft(rule: RuleSpec, example: dict, key: str) -> Draft:
     spans = [ElementSpan(element, "body", b.index, 0, len(b.text), b.text) for b in document.body if b.text]
     draft = Draft(document=document, spans=spans)
     # a rule scoped to some 文种 or 行文方向 sees a draft of that kind
-    draft.doctype = rule.doctypes[0] if rule.doctypes else None
-    draft.direction = rule.directions[0] if rule.directions else None
+    draft.doctype = next((d for d in rule.doctypes if not d.startswith("!")), None)
+    draft.direction = next((d for d in rule.directions if not d.startswith("!")), None)
     return draft
 
 

@@ -104,14 +104,15 @@ def build_spec(item: Any, origin: str, pack: str = "") -> RuleSpec:
     for e in elements:
         if e not in ALL_ELEMENTS:
             raise RuleError(f"规则 {rid} 的 element {e!r} 不是公文要素（{'、'.join(ALL_ELEMENTS)}）", where)
+    # 文种 and 行文方向 scopes: a list of values, and `!value` for "every draft but these"
     doctypes = _str_tuple(item.get("doctype"), rid, "doctype", where)
     for d in doctypes:
-        if d not in DOCTYPE_NAMES:
+        if d.removeprefix("!") not in DOCTYPE_NAMES:
             raise RuleError(f"规则 {rid} 的 doctype {d!r} 不是已知文种", where)
     directions = _str_tuple(item.get("direction"), rid, "direction", where)
     for d in directions:
-        if d not in DIRECTIONS:
-            raise RuleError(f"规则 {rid} 的 direction {d!r} 应为 {'/'.join(DIRECTIONS)} 之一", where)
+        if d.removeprefix("!") not in DIRECTIONS:
+            raise RuleError(f"规则 {rid} 的 direction {d!r} 应为 {'/'.join(DIRECTIONS)} 之一（或前加 ! 表示除外）", where)
 
     params = {}
     for key, decl in params_decl.items():

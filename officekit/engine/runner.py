@@ -10,15 +10,20 @@ from officekit.structure.model import Draft
 EXCERPT_CONTEXT = 30  # characters shown on each side of a finding in a long paragraph
 
 
+def _command(doctype: str | None) -> str | None:
+    return "命令" if doctype == "令" else doctype
+
+
+def in_scope(scope: tuple[str, ...], value: str | None) -> bool:
+    """A rule's 文种/方向 scope: listed values include, `!value` entries exclude; empty = everything."""
+    include = {_command(v) for v in scope if not v.startswith("!")}
+    exclude = {_command(v[1:]) for v in scope if v.startswith("!")}
+    value = _command(value)
+    return (not include or value in include) and value not in exclude
+
+
 def applies(rule: RuleSpec, draft: Draft) -> bool:
-    if rule.doctypes:
-        doctype = "命令" if draft.doctype == "令" else draft.doctype
-        wanted = {"命令" if d == "令" else d for d in rule.doctypes}
-        if doctype not in wanted:
-            return False
-    if rule.directions and draft.direction not in rule.directions:
-        return False
-    return True
+    return in_scope(rule.doctypes, draft.doctype) and in_scope(rule.directions, draft.direction)
 
 
 def run(draft: Draft, rules: list[RuleSpec], config=None) -> list[Finding]:
