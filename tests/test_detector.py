@@ -110,3 +110,8 @@ def test_scrambled_text_gets_no_guesses():
     scrambled = "".join(chars)
     assert suggestions(scrambled, max_loose_share=1.0) != []  # the guard is what silences it
     assert suggestions(scrambled) == []
+
+
+@pytest.mark.parametrize("text", ["为展示文化特色，我办拟于2026年9月举办文化旅游节。", "现予公布，该局均已办结。"])
+def test_one_character_words_of_official_style_are_not_suspects(text):
+    assert suggestions(text) == []
