@@ -91,3 +91,27 @@ def test_doctype_scope_can_exclude_with_a_bang():
     with pytest.raises(RuleError) as info:
         load_text(GOOD.replace("  forbid: 坏词\n", "  forbid: 坏词\n  doctype: ['!便条']\n"), "house.yaml")
     assert "不是已知文种" in str(info.value)
+
+
+def test_a_deferring_rule_gives_way_to_a_surer_finding_on_the_same_characters():
+    from officekit.document.text_reader import from_text
+    from officekit.engine import runner
+    from officekit.structure.model import Draft, ElementSpan
+
+    def pattern_rule(rid, forbid, extra="", gate="文字关"):
+        text = (GOOD.replace("W901", rid).replace("forbid: 坏词", f"forbid: {forbid}\n  replace: 好\n{extra}")
+                .replace("gate: 文字关", f"gate: {gate}"))
+        return load_text(text, "house.yaml")[0]
+
+    guess = pattern_rule("W902", "坏词", "  defer: true")
+    sure = pattern_rule("W903", "坏")
+    other_gate = pattern_rule("F904", "坏", gate="格式关")
+    doc = from_text("这是坏词，那是坏词")
+    draft = Draft(doc, [ElementSpan("正文", "body", 1, 0, 9, doc.body[0].text)])
+    assert sorted(f.rule for f in runner.run(draft, [guess])) == ["W902", "W902"]
+    # the surer W903 covers both places: the guess gives way; a finding of another gate does not count
+    assert sorted(f.rule for f in runner.run(draft, [guess, sure])) == ["W903", "W903"]
+    assert sorted(f.rule for f in runner.run(draft, [guess, other_gate])) == ["F904", "F904", "W902", "W902"]
+    with pytest.raises(RuleError) as info:
+        pattern_rule("W905", "坏", "  defer: maybe")
+    assert "defer" in str(info.value)

@@ -23,7 +23,7 @@ from officekit.structure.model import ALL_ELEMENTS, DIRECTIONS, STATUTORY_DOCTYP
 
 COMMON_KEYS = {
     "id", "name", "type", "gate", "severity", "element", "doctype", "direction", "message",
-    "suggestion", "source", "description", "examples",
+    "suggestion", "source", "description", "examples", "defer",
 }
 REQUIRED_KEYS = ("id", "name", "type", "gate", "severity", "message", "source", "examples")
 EXAMPLE_KEYS = {"pass", "fail", "fix", "suggestion", "at", "count", "document", "message", "element", "note", "words"}
@@ -130,6 +130,7 @@ def build_spec(item: Any, origin: str, pack: str = "") -> RuleSpec:
         message=str(item["message"]), source=str(item["source"]), elements=elements, doctypes=doctypes,
         directions=directions, suggestion=_opt_str(item.get("suggestion")),
         description=_opt_str(item.get("description")), examples=list(examples), params=params,
+        defer=_defer(item.get("defer", False), rid, where),
         origin=where, pack=pack,
     )
     try:
@@ -139,6 +140,12 @@ def build_spec(item: Any, origin: str, pack: str = "") -> RuleSpec:
     except Exception as exc:  # a type module that chokes on odd values still names the rule
         raise RuleError(f"规则 {rid} 无法构建：{type(exc).__name__}: {exc}", where) from None
     return spec
+
+
+def _defer(value: Any, rid: str, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise RuleError(f"规则 {rid} 的 defer 应为 true 或 false", where)
+    return value
 
 
 def _opt_str(value: Any) -> str | None:

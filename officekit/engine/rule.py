@@ -44,6 +44,9 @@ class RuleSpec:
     description: str | None = None
     examples: list[dict] = field(default_factory=list)
     params: dict[str, Any] = field(default_factory=dict)  # type-specific keys
+    # a guessing rule: its finding is dropped where another rule of the gate already points at overlapping
+    # characters with a concrete suggestion (the typo detector gives way to the lexicon and the confusables)
+    defer: bool = False
     origin: str = ""  # "file:line"
     pack: str = ""
     check: Any = field(default=None, repr=False, compare=False)  # built by the type module at load time

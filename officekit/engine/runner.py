@@ -42,10 +42,29 @@ def run(draft: Draft, rules: list[RuleSpec], config=None) -> list[Finding]:
             findings.append(_could_not_run(rule, draft, f"规则 {rule.id} 无法运行：{exc.message}"))
         except Exception as exc:  # a bug in one check must not hide the others' findings
             findings.append(_could_not_run(rule, draft, f"规则 {rule.id} 运行出错（{type(exc).__name__}: {exc}），该项未检查"))
+    findings = _drop_deferred(findings, {r.id for r in rules if r.defer})
     doc = draft.document
     assign_fingerprints(findings, lambda part, block: _block_text(doc, part, block))
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def _drop_deferred(findings: list[Finding], deferring: set[str]) -> list[Finding]:
+    """Findings of deferring rules give way to a surer finding (same gate, a suggestion) on the same characters."""
+    if not deferring:
+        return findings
+    surer: dict[tuple, list[tuple[int, int]]] = {}
+    for f in findings:
+        loc = f.location
+        if f.rule not in deferring and f.suggestion and loc.start is not None and loc.end is not None:
+            surer.setdefault((f.gate, loc.part, loc.block), []).append((loc.start, loc.end))
+
+    def overruled(f: Finding) -> bool:
+        loc = f.location
+        spans = surer.get((f.gate, loc.part, loc.block), ())
+        return loc.start is not None and any(a < loc.end and loc.start < b for a, b in spans)
+
+    return [f for f in findings if f.rule not in deferring or not overruled(f)]
 
 
 def _block_text(doc, part: str, index: int) -> str:
