@@ -264,3 +264,25 @@ def test_an_offices_leader_list_catches_a_wrong_title(tmp_path):
     found = [(f["rule"], f["location"]["start"], f["location"]["end"]) for f in report["files"][0]["findings"]
              if f["rule"] == "P311"]
     assert found == [("P311", 3, 6), ("P311", 14, 16)]  # 副市长 before 王小明, 市长 before 赵大伟
+
+
+def test_an_office_rule_whose_example_does_not_behave_is_a_load_error(tmp_path):
+    (tmp_path / ".officekit.yaml").write_text("""\
+rules:
+  - id: W991
+    name: 本单位用语
+    type: substitution
+    gate: 文字关
+    severity: warning
+    message: 应写作“{expected}”
+    source: 本单位规定
+    swap: {林草局: 林业和草原局}
+    examples:
+      - fail: 请市林业局牵头办理。
+      - pass: 请市林业和草原局牵头办理。
+""", encoding="utf-8")
+    draft = tmp_path / "d.txt"
+    draft.write_text("正文。\n", encoding="utf-8")
+    result = invoke("check", str(draft))
+    assert result.exit_code == 2
+    assert ".officekit.yaml:2" in result.output and "示例不成立" in result.output and "未被发现" in result.output

@@ -26,8 +26,12 @@ def _rules(config_path):
 @click.option("--gate", type=click.Choice(["政策关", "格式关", "文字关"]), help="只列这个关口的规则")
 @click.option("--element", help="只列作用于这个要素的规则（如 发文字号）")
 @click.option("-c", "--config", type=click.Path(exists=True, dir_okay=False))
-def rules(gate, element, config):
+@click.option("--types", "show_types", is_flag=True, help="列出规则类型及其参数（编写本单位规则时用）")
+def rules(gate, element, config, show_types):
     """列出规则：编号、关口、级别、要素、名称、依据。"""
+    if show_types:
+        _print_types()
+        return
     shown = 0
     for r in _rules(config):
         if gate and r.gate != gate:
@@ -85,6 +89,22 @@ def explain(rule_id, config):
         out.append(line)
     out.append(f"\n定义于：{r.origin}")
     sys.stdout.write("\n".join(out) + "\n")
+
+
+def _print_types() -> None:
+    """Each rule type with what its module says of itself and the keys it takes."""
+    from officekit.engine import types
+
+    for name in types.type_names():
+        module = types.get_type(name)
+        doc = (module.__doc__ or "").strip()
+        click.echo(f"── {name}")
+        if doc:
+            click.echo(doc)
+        for key, param in getattr(module, "PARAMS", {}).items():
+            need = "必填" if param.required else f"默认 {param.default!r}"
+            click.echo(f"    {key} ({param.kind}, {need}){'：' + param.doc if param.doc else ''}")
+        click.echo("")
 
 
 def _scope(values) -> str:

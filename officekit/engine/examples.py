@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from officekit.config.model import Config
 from officekit.document.text_reader import from_text
 from officekit.engine import runner, types
@@ -30,11 +32,15 @@ def example_draft(rule: RuleSpec, example: dict, key: str) -> Draft:
     return draft
 
 
-def run_example(rule: RuleSpec, example: dict) -> tuple[Draft, list[Finding]]:
+def run_example(rule: RuleSpec, example: dict, config: Config | None = None) -> tuple[Draft, list[Finding]]:
+    """Run one example; `config` is the office's configuration an office rule is loaded with (its word
+    lists), none for the built-in rules."""
     key = "fail" if "fail" in example else "pass"
     draft = example_draft(rule, example, key)
-    # `words:` gives the example an office's word lists (e.g. its 规范简称), as a .officekit.yaml would
-    config = Config(words={k: list(v) for k, v in example["words"].items()}) if example.get("words") else None
+    if example.get("words"):
+        # `words:` gives the example word lists of its own (e.g. a 规范简称 list), as a .officekit.yaml would
+        extra = {k: list(v) for k, v in example["words"].items()}
+        config = dataclasses.replace(config, words={**config.words, **extra}) if config else Config(words=extra)
     findings = [f for f in runner.run(draft, [rule], config) if f.rule == rule.id]
     return draft, findings
 
@@ -57,9 +63,9 @@ def apply_fixes(draft: Draft, findings: list[Finding]) -> str:
     return "\n".join(blocks[i] for i in sorted(blocks))
 
 
-def problems(rule: RuleSpec, example: dict) -> list[str]:
+def problems(rule: RuleSpec, example: dict, config: Config | None = None) -> list[str]:
     """What is wrong with one example's outcome; empty when it behaves."""
-    draft, findings = run_example(rule, example)
+    draft, findings = run_example(rule, example, config)
     shown = f"{example.get('fail', example.get('pass'))!r}"
     out: list[str] = []
     crashed = [f for f in findings if "未能运行" in f.message or "运行出错" in f.message or "超时" in f.message]

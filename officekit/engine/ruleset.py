@@ -49,15 +49,34 @@ def all_rules(config: Config | None = None) -> list[RuleSpec]:
             raise RuleError(f"extends 中的 {name!r} 既不是内置规则包（{', '.join(builtin_packs())}），也不是存在的文件",
                             config.path)
     for f in config.rule_files:
-        rules.extend(_file_rules(f))
+        rules.extend(_verified(_file_rules(f), config))
     for item in config.rules:
-        rules.append(build_spec(item, config.path or "<config>", "config"))
+        rules.extend(_verified([build_spec(item, config.path or "<config>", "config")], config))
     seen: dict[str, RuleSpec] = {}
     for r in rules:
         if r.id in seen and seen[r.id] is not r:
             raise RuleError(f"规则编号 {r.id} 重复：另见 {seen[r.id].origin}", r.origin)
         seen[r.id] = r
     return list(seen.values())
+
+
+_behaving: set[tuple[str, str]] = set()  # (origin, id) of office rules whose examples have been run
+
+
+def _verified(rules, config: Config) -> list[RuleSpec]:
+    """An office's own rules run their examples when loaded (the built-in ones are run by the test
+    suite): a rule whose examples do not behave is a load error, not a rule that silently never fires."""
+    from officekit.engine.examples import problems
+
+    for rule in rules:
+        if (rule.origin, rule.id) in _behaving:
+            continue
+        for example in rule.examples:
+            found = problems(rule, example, config)
+            if found:
+                raise RuleError(f"规则的示例不成立：{found[0]}", rule.origin)
+        _behaving.add((rule.origin, rule.id))
+    return list(rules)
 
 
 def matches(rule: RuleSpec, selector: str) -> bool:
