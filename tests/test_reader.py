@@ -79,6 +79,18 @@ def test_color_auto_and_size_ignores_szcs(tmp_path):
     assert second.props.color == "C00000"
 
 
+def test_a_size_of_zero_is_not_set_and_the_format_rules_survive_it(tmp_path):
+    """Fuzz case: w:sz="0" gave 0-point runs and a division by zero in four format rules."""
+    from officekit.check import check_file
+
+    body = p(r("正文", rpr='<w:sz w:val="0"/>'), ppr='<w:ind w:left="320"/>')
+    path = build_docx(tmp_path / "z.docx", body, default_rpr=SIZE(16))
+    assert read(str(path)).body[0].runs[0].props.size_pt == 16  # the style's size, not 0
+    result = check_file(str(path))
+    assert result.status == "ok"
+    assert not [f for f in result.findings if "运行出错" in f.message]
+
+
 # ---------------------------------------------------------------- paragraph formatting
 
 def test_indents_spacing_borders_outline_and_page_break(tmp_path):

@@ -56,7 +56,7 @@ def parse_rpr(rpr) -> dict:
                 props["ascii"] = ascii_
         elif tag == W + "sz":
             half_points = to_float(child.get(VAL))
-            if half_points is not None:
+            if half_points is not None and half_points > 0:  # Word reads 0 or less as "not set" (fuzz case)
                 props["size_pt"] = half_points / 2
         elif tag == W + "b":
             props["bold"] = on_off(child)
