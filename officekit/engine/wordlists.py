@@ -53,3 +53,17 @@ def cache_key(config) -> tuple:
         return ()
     return (tuple((k, tuple(v)) for k, v in sorted(config.wordlists.items())),
             tuple((k, tuple(v)) for k, v in sorted(config.words.items())))
+
+
+def per_config(build):
+    """Wrap `build(ctx)`, which compiles a rule's tables from word lists, so that it runs once per
+    configuration (offices extend word lists) and the result is reused for every draft after."""
+    built: dict[tuple, object] = {}
+
+    def tables(ctx):
+        key = cache_key(ctx.config)
+        if key not in built:
+            built[key] = build(ctx)
+        return built[key]
+
+    return tables

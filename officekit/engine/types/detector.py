@@ -178,15 +178,12 @@ def build(rule: RuleSpec):
     min_freq = int(p["min_frequency"])
     min_gain = float(p["min_gain"])
     rare = int(p["rare_frequency"])
-    prepared: dict[int, tuple] = {}
 
+    @wordlists.per_config
     def lists(ctx: Context):
-        key = wordlists.cache_key(ctx.config)
-        if key not in prepared:
-            known = set(ctx.wordlist(p["known"]))
-            vocabulary = frozenset(w for w in known | set(ctx.wordlist(p["accept"])) if len(w) > 1)
-            prepared[key] = (_shape_groups(ctx.wordlist(p["shapes"])), vocabulary, known)
-        return prepared[key]
+        known = set(ctx.wordlist(p["known"]))
+        vocabulary = frozenset(w for w in known | set(ctx.wordlist(p["accept"])) if len(w) > 1)
+        return _shape_groups(ctx.wordlist(p["shapes"])), vocabulary, known
 
     def check(ctx: Context):
         shapes, vocabulary, known = lists(ctx)

@@ -30,16 +30,12 @@ def _people(lines: list[str], name: str) -> dict[str, tuple[str, ...]]:
 
 def build(rule: RuleSpec):
     name = rule.params["wordlist"]
-    compiled: dict[int, tuple] = {}
 
+    @wordlists.per_config
     def table(ctx: Context):
-        key = wordlists.cache_key(ctx.config)
-        if key not in compiled:
-            people = _people(ctx.wordlist(name), name)
-            titles = {t for ts in people.values() for t in ts}
-            compiled[key] = (people, matching.literal_alternation(people),
-                             sorted(titles, key=len, reverse=True))
-        return compiled[key]
+        people = _people(ctx.wordlist(name), name)
+        titles = {t for ts in people.values() for t in ts}
+        return people, matching.literal_alternation(people), sorted(titles, key=len, reverse=True)
 
     def check(ctx: Context):
         people, pattern, titles = table(ctx)

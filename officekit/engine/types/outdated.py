@@ -36,26 +36,23 @@ CONTINUES = "门际署长委级属内外分"
 def build(rule: RuleSpec):
     p = rule.params
     historical = regex.compile(p["historical"]) if p.get("historical") else None
-    compiled: dict[int, tuple] = {}
 
+    @wordlists.per_config
     def table(ctx: Context):
-        key = wordlists.cache_key(ctx.config)
-        if key not in compiled:
-            entries = {}
-            for line in ctx.wordlist(p["wordlist"]):
-                try:
-                    old, successor, year = matching.parse_pair(line)
-                    entries[old] = (successor, int(year))
-                except ValueError:
-                    raise RuleError(f"词表 {p['wordlist']} 的行应为“旧名称->现名称, 年份”：{line}") from None
-            # a successor named in the list, or a current name given by the rule, may contain an old
-            # name (住房和城乡建设部 ⊃ 建设部): text covered by one of them is not an old name
-            current = {str(c) for c in p.get("current") or []}
-            for successor, _ in entries.values():
-                current.update(x for x in regex.split(r"[、（）()，,]|等$", successor) if len(x) > 2)
-            compiled[key] = (entries, matching.literal_alternation(entries),
-                             matching.literal_alternation(c for c in current if c not in entries))
-        return compiled[key]
+        entries = {}
+        for line in ctx.wordlist(p["wordlist"]):
+            try:
+                old, successor, year = matching.parse_pair(line)
+                entries[old] = (successor, int(year))
+            except ValueError:
+                raise RuleError(f"词表 {p['wordlist']} 的行应为“旧名称->现名称, 年份”：{line}") from None
+        # a successor named in the list, or a current name given by the rule, may contain an old
+        # name (住房和城乡建设部 ⊃ 建设部): text covered by one of them is not an old name
+        current = {str(c) for c in p.get("current") or []}
+        for successor, _ in entries.values():
+            current.update(x for x in regex.split(r"[、（）()，,]|等$", successor) if len(x) > 2)
+        return (entries, matching.literal_alternation(entries),
+                matching.literal_alternation(c for c in current if c not in entries))
 
     def check(ctx: Context):
         entries, pattern, current = table(ctx)

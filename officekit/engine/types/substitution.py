@@ -29,21 +29,18 @@ def build(rule: RuleSpec):
         raise RuleError(f"规则 {rule.id} 需要 swap 或 wordlist")
     inline = {str(k): (str(v), "") for k, v in (p.get("swap") or {}).items()}
     ignore = matching.literal_alternation(p.get("ignore_if_in") or [])
-    compiled: dict[int, tuple] = {}  # keyed by the config object: offices extend word lists
 
+    @wordlists.per_config
     def table(ctx: Context):
-        key = wordlists.cache_key(ctx.config)
-        if key not in compiled:
-            entries = dict(inline)
-            if p.get("wordlist"):
-                for line in ctx.wordlist(p["wordlist"]):
-                    try:
-                        wrong, right, reason = matching.parse_pair(line)
-                    except ValueError as exc:
-                        raise RuleError(f"词表 {p['wordlist']}：{exc}") from None
-                    entries[wrong] = (right, reason)
-            compiled[key] = (entries, matching.literal_alternation(entries))
-        return compiled[key]
+        entries = dict(inline)
+        if p.get("wordlist"):
+            for line in ctx.wordlist(p["wordlist"]):
+                try:
+                    wrong, right, reason = matching.parse_pair(line)
+                except ValueError as exc:
+                    raise RuleError(f"词表 {p['wordlist']}：{exc}") from None
+                entries[wrong] = (right, reason)
+        return entries, matching.literal_alternation(entries)
 
     def check(ctx: Context):
         entries, pattern = table(ctx)

@@ -45,15 +45,12 @@ def load_table(ctx: Context, name: str) -> dict[str, tuple[str, str]]:
 
 def build(rule: RuleSpec):
     p = rule.params
-    compiled: dict[int, tuple] = {}  # keyed by the configuration: offices extend word lists
     historical = compile_regex(p["historical"], f"规则 {rule.id} 的 historical") if p.get("historical") else None
 
+    @wordlists.per_config
     def table(ctx: Context):
-        key = wordlists.cache_key(ctx.config)
-        if key not in compiled:
-            entries = load_table(ctx, p["wordlist"])
-            compiled[key] = (entries, matching.literal_alternation(entries))
-        return compiled[key]
+        entries = load_table(ctx, p["wordlist"])
+        return entries, matching.literal_alternation(entries)
 
     def check(ctx: Context):
         entries, pattern = table(ctx)
