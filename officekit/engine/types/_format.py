@@ -83,6 +83,16 @@ def is_han(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
+def _run_slices(block: Block, start: int, end: int):
+    """(run props, the run's visible characters inside [start, end)) for every formatted run."""
+    for run in block.runs:
+        if run.props is None:
+            continue
+        a, b = max(start, run.start), min(end, run.start + len(run.text))
+        if a < b:
+            yield run.props, [ch for ch in run.text[a - run.start : b - run.start] if not ch.isspace()]
+
+
 def char_fonts(block: Block, start: int, end: int, chars: str = "han") -> Counter:
     """How many characters of [start, end) render in each font.
 
@@ -90,18 +100,11 @@ def char_fonts(block: Block, start: int, end: int, chars: str = "han") -> Counte
     Times New Roman are not judged); "all": every visible character, ASCII ones in the ASCII font.
     """
     fonts: Counter = Counter()
-    for run in block.runs:
-        if run.props is None:
-            continue
-        a, b = max(start, run.start), min(end, run.start + len(run.text))
-        if a >= b:
-            continue
-        for ch in run.text[a - run.start : b - run.start]:
-            if ch.isspace():
-                continue
+    for props, visible in _run_slices(block, start, end):
+        for ch in visible:
             if chars == "han" and not is_han(ch):
                 continue
-            font = run.props.ascii_font if ord(ch) < 128 else run.props.east_asia_font
+            font = props.ascii_font if ord(ch) < 128 else props.east_asia_font
             if font:
                 fonts[font] += 1
     return fonts
@@ -109,30 +112,18 @@ def char_fonts(block: Block, start: int, end: int, chars: str = "han") -> Counte
 
 def char_sizes(block: Block, start: int, end: int, chars: str = "visible") -> Counter:
     sizes: Counter = Counter()
-    for run in block.runs:
-        if run.props is None or run.props.size_pt is None:
-            continue
-        a, b = max(start, run.start), min(end, run.start + len(run.text))
-        if a >= b:
-            continue
-        n = sum(1 for ch in run.text[a - run.start : b - run.start]
-                if not ch.isspace() and (chars != "han" or is_han(ch)))
-        if n:
-            sizes[run.props.size_pt] += n
+    for props, visible in _run_slices(block, start, end):
+        n = sum(1 for ch in visible if chars != "han" or is_han(ch))
+        if n and props.size_pt is not None:
+            sizes[props.size_pt] += n
     return sizes
 
 
 def char_colors(block: Block, start: int, end: int) -> Counter:
     colors: Counter = Counter()
-    for run in block.runs:
-        if run.props is None:
-            continue
-        a, b = max(start, run.start), min(end, run.start + len(run.text))
-        if a >= b:
-            continue
-        n = sum(1 for ch in run.text[a - run.start : b - run.start] if not ch.isspace())
-        if n:
-            colors[(run.props.color or "000000").upper()] += n
+    for props, visible in _run_slices(block, start, end):
+        if visible:
+            colors[(props.color or "000000").upper()] += len(visible)
     return colors
 
 
