@@ -112,15 +112,18 @@ class Context:
 
     def tokens(self, part: str, index: int) -> list[tuple[str, str, int]]:
         """jieba words with part of speech and start offset, cached per block for the whole run."""
-        key = ("tokens", part, index)
+        return self.segmented("tokens", part, index)
+
+    def segmented(self, how: str, part: str, index: int) -> list:
+        """A block segmented by `officekit.engine.segment.<how>` (tokens, dictionary_words): charged to
+        the segmentation budget and cached per block for the whole run.  jieba loads on first use."""
+        key = (how, part, index)
         cached = self.shared.get(key)
         if cached is None:
             from officekit.engine import segment
 
             self.charge_segmentation(part, index)
-
-            cached = segment.tokens(self.block_text(part, index))
-            self.shared[key] = cached
+            cached = self.shared[key] = getattr(segment, how)(self.block_text(part, index))
         return cached
 
     def charge_segmentation(self, part: str, index: int) -> None:

@@ -1,24 +1,17 @@
-"""Helpers shared by the word types (typo, confusable, repetition, outdated, detector).
+"""Helpers shared by the word types (typo, confusable, repetition, detector).
 
-Not a rule type (the leading underscore keeps it out of the type registry).  Everything that
-segments text goes through `officekit.engine.segment`, and only when a check actually needs it.
+Not a rule type (the leading underscore keeps it out of the type registry).  Segmentation goes
+through the context (`ctx.segmented`: budget, per-block cache), and only when a check actually needs it.
 """
 
 from __future__ import annotations
 
-from officekit.engine import segment
 from officekit.engine.rule import Context
 
 
 def dictionary_words(ctx: Context, part: str, block: int) -> list[tuple[str, int]]:
     """Dictionary-only segmentation of a block (no HMM guesses), cached for the whole run."""
-    key = ("dictionary_words", part, block)
-    cached = ctx.shared.get(key)
-    if cached is None:
-        ctx.charge_segmentation(part, block)
-        cached = segment.dictionary_words(ctx.block_text(part, block))
-        ctx.shared[key] = cached
-    return cached
+    return ctx.segmented("dictionary_words", part, block)
 
 
 def split_by_other_word(words: list[tuple[str, int]], start: int, end: int) -> bool:
