@@ -92,10 +92,6 @@ def measure(cmd: list[str], env: dict | None = None) -> tuple[float, float]:
     return time.perf_counter() - start, usage.ru_utime + usage.ru_stime
 
 
-def median_wall(cmd: list[str], runs: int, env: dict | None = None) -> float:
-    return statistics.median(measure(cmd, env)[0] for _ in range(runs))
-
-
 def median_both(cmd: list[str], runs: int) -> tuple[float, float]:
     results = [measure(cmd) for _ in range(runs)]
     return statistics.median(r[0] for r in results), statistics.median(r[1] for r in results)

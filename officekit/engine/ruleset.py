@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from officekit.config.model import Config
-from officekit.engine.finding import GATES, SEVERITIES
+from officekit.engine.finding import GATES
 from officekit.engine.loader import build_spec, load_file, trusted_rules
 from officekit.engine.packs import builtin_packs, builtin_root
 from officekit.engine.rule import RuleError, RuleSpec
@@ -109,12 +109,6 @@ def active_rules(config: Config | None = None) -> list[RuleSpec]:
         if rule is not None:
             out.append(rule)
     return sorted(out, key=lambda r: r.id)
-
-
-def validate_selectors(config: Config) -> None:
-    for level in config.severity.values():
-        if level not in SEVERITIES + ("off",):
-            raise RuleError(f"severity 的取值应为 error/warning/info/off，而不是 {level!r}", config.path)
 
 
 __all__ = ["all_rules", "active_rules", "matches", "GATES"]

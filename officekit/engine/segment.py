@@ -18,7 +18,6 @@ text instead of the dictionary.  When no cache folder is writable we load everyt
 
 from __future__ import annotations
 
-import math
 import os
 import sqlite3
 import sys
@@ -288,11 +287,3 @@ def best_log_probability(text: str) -> float:
     route: dict[int, tuple[float, int]] = {}
     tk.calc(text, dag, route)
     return route[0][0] if text else 0.0
-
-
-def log_total() -> float:
-    return math.log(total())
-
-
-def is_loaded() -> bool:
-    return _pos_tokenizer is not None

@@ -33,10 +33,6 @@ def is_latin(ch: str) -> bool:
     return ("a" <= ch <= "z") or ("A" <= ch <= "Z")
 
 
-def has_cjk(text: str) -> bool:
-    return any(is_ideograph(c) for c in text)
-
-
 # Stretches where Chinese punctuation rules do not apply.
 _PROTECTED = {
     "url": r"(?:[A-Za-z][A-Za-z0-9+.\-]*://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+",

@@ -216,10 +216,6 @@ def chars_text(value: float) -> str:
     return f"{round(value, 1):g} 字"
 
 
-def whole_block(block: Block) -> tuple[int, int]:
-    return 0, len(block.text)
-
-
 # -- examples -----------------------------------------------------------------------------------------
 
 SAMPLE_TEXT = {
