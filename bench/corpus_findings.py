@@ -12,16 +12,14 @@ count by severity.  `--show RULE` prints that rule's hits with context, to judge
 from __future__ import annotations
 
 import argparse
-import json
 import time
 from collections import Counter, defaultdict
-from pathlib import Path
+
+from govdocs import read_documents
 
 from officekit.check import check_document
 from officekit.config.model import Config
 from officekit.document.text_reader import from_text
-
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "text" / "gov-documents.jsonl"
 
 
 def main() -> None:
@@ -30,7 +28,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=30)
     args = parser.parse_args()
 
-    docs = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    docs = read_documents()
     config = Config()
     by_rule: dict[str, Counter] = defaultdict(Counter)
     names: dict[str, str] = {}

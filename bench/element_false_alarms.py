@@ -14,47 +14,30 @@ Target (issue 4): error-level findings ≤ 1 per 50 documents (≤ 6 in 328).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections import Counter
 from pathlib import Path
 
+from govdocs import GOV_DOCUMENTS, in_context, load_packs, read_documents
+
 from officekit.document.text_reader import from_text
 from officekit.engine import runner
-from officekit.engine.loader import load_file
-from officekit.engine.packs import builtin_root
 from officekit.structure.recognize import recognize
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "text" / "gov-documents.jsonl"
 PACKS = ("core", "elements", "xingwen")
-
-
-def load_rules(packs=PACKS):
-    rules = []
-    for pack in packs:
-        for f in sorted((builtin_root() / pack).glob("*.yaml")):
-            rules.extend(r for r in load_file(f, pack) if r.id[0] in "FP")
-    return rules
-
-
-def context(draft, finding) -> str:
-    loc = finding.location
-    block = draft.document.block(loc.part, loc.block).text
-    s, e = loc.start or 0, loc.end if loc.end is not None else len(block)
-    return block[max(0, s - 20):s] + "【" + block[s:e] + "】" + block[e:e + 20]
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--corpus", type=Path, default=GOV_DOCUMENTS)
     ap.add_argument("--show", action="append", default=[], help="print every hit of this rule id")
     ap.add_argument("--errors", action="store_true", help="print every error-level finding")
     ap.add_argument("--limit", type=int, default=60, help="at most this many hits shown per rule")
     args = ap.parse_args(argv)
 
-    rules = load_rules()
-    docs = [json.loads(line) for line in args.corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rules = load_packs(PACKS, keep=lambda r: r.id[0] in "FP")
+    docs = read_documents(args.corpus)
     hits: Counter = Counter()
     shown: Counter = Counter()
     errors = 0
@@ -67,7 +50,7 @@ def main(argv=None) -> int:
             if (f.rule in args.show or (args.errors and f.severity == "error")) and shown[f.rule] < args.limit:
                 shown[f.rule] += 1
                 print(f"{f.rule} {f.severity} doc{n} [{draft.doctype}] {doc['title'][:30]} "
-                      f"{f.location.part}:{f.location.block} {context(draft, f)!r}\n    {f.message}")
+                      f"{f.location.part}:{f.location.block} {in_context(draft, f.location)!r}\n    {f.message}")
     elapsed = time.perf_counter() - started
 
     per50 = errors / len(docs) * 50 if docs else 0.0

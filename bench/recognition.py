@@ -18,18 +18,17 @@ answered, of a document quoted): they are counted, and reported as label errors.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 import time
-from pathlib import Path
+
+from govdocs import GOV_DOCUMENTS, read_documents
 
 from officekit.document.text_reader import from_text
 from officekit.structure import STATUTORY_DOCTYPES, recognize
 from officekit.structure.doctype import ends_with_statutory_doctype
 from officekit.structure.patterns import compact
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "text" / "gov-documents.jsonl"
 _SENTENCE = re.compile(r"[。！？；]")
 
 
@@ -63,10 +62,10 @@ def zihao_label_is_citation(text: str, label: str) -> bool:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--verbose", action="store_true", help="list every disagreement")
-    parser.add_argument("--corpus", default=str(CORPUS))
+    parser.add_argument("--corpus", default=str(GOV_DOCUMENTS))
     args = parser.parse_args(argv)
 
-    rows = [json.loads(line) for line in Path(args.corpus).read_text(encoding="utf-8").splitlines() if line]
+    rows = read_documents(args.corpus)
     t0 = time.perf_counter()
     doc_all = doc_titled = doc_restored = 0
     ok_all = ok_titled = ok_restored = 0

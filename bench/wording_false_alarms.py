@@ -14,32 +14,18 @@ Target (DESIGN.md, "quiet on good drafts"): error-level findings ≤ 1 per 10,00
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections import Counter
 from pathlib import Path
 
+from govdocs import GOV_DOCUMENTS, in_context, load_packs, read_documents
+
 from officekit.document.text_reader import from_text
 from officekit.engine import runner
-from officekit.engine.loader import load_file
-from officekit.engine.packs import builtin_root
 from officekit.structure.model import Draft, ElementSpan
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "text" / "gov-documents.jsonl"
 DEFAULT_PACKS = ("punctuation", "numbers")
-
-
-def load_rules(packs):
-    rules = []
-    for pack in packs:
-        folder = builtin_root() / pack
-        files = sorted(folder.glob("*.yaml"))
-        if not files:
-            sys.exit(f"规则包 {pack!r} 不存在或没有规则文件（{folder}）")
-        for f in files:
-            rules.extend(load_file(f, pack))
-    return rules
 
 
 def make_draft(text: str, use_recognizer: bool) -> Draft:
@@ -59,14 +45,14 @@ def make_draft(text: str, use_recognizer: bool) -> Draft:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("packs", nargs="*", default=list(DEFAULT_PACKS))
-    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--corpus", type=Path, default=GOV_DOCUMENTS)
     ap.add_argument("--show", action="append", default=[], help="print every hit of this rule id")
     ap.add_argument("--limit", type=int, default=60, help="at most this many hits shown per rule")
     ap.add_argument("--plain", action="store_true", help="tag every line 正文 instead of running the recogniser")
     args = ap.parse_args(argv)
 
-    rules = load_rules(args.packs)
-    docs = [json.loads(line) for line in args.corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rules = load_packs(args.packs)
+    docs = read_documents(args.corpus)
     hits: Counter = Counter()
     errors = 0
     chars = 0
@@ -82,10 +68,8 @@ def main(argv=None) -> int:
                 errors += 1
             if f.rule in args.show and shown[f.rule] < args.limit:
                 shown[f.rule] += 1
-                block = draft.document.block(f.location.part, f.location.block).text
-                s, e = f.location.start or 0, f.location.end or 0
-                context = block[max(0, s - 20):s] + "【" + block[s:e] + "】" + block[e:e + 20]
-                print(f"{f.rule} doc{n} {f.location.part}:{f.location.block} {context!r}  → {f.suggestion!r}")
+                print(f"{f.rule} doc{n} {f.location.part}:{f.location.block} {in_context(draft, f.location)!r}"
+                      f"  → {f.suggestion!r}")
     elapsed = time.perf_counter() - started
 
     print(f"\n{len(docs)} documents, {chars} characters, {len(rules)} rules, {elapsed:.1f} s")
