@@ -1,4 +1,4 @@
-"""Helpers shared by the word types (typo, confusable, repetition, detector).
+"""Helpers shared by the word types (typo, substitution, confusable, repetition, detector).
 
 Not a rule type (the leading underscore keeps it out of the type registry).  Segmentation goes
 through the context (`ctx.segmented`: budget, per-block cache), and only when a check actually needs it.
@@ -6,7 +6,20 @@ through the context (`ctx.segmented`: budget, per-block cache), and only when a 
 
 from __future__ import annotations
 
-from officekit.engine.rule import Context
+from officekit.engine import matching
+from officekit.engine.rule import Context, RuleError
+
+
+def pair_table(ctx: Context, name: str) -> dict[str, tuple[str, str]]:
+    """A word list of `wrong->right, reason` lines as wrong → (right, reason); a bad line is a RuleError."""
+    entries: dict[str, tuple[str, str]] = {}
+    for line in ctx.wordlist(name):
+        try:
+            wrong, right, reason = matching.parse_pair(line)
+        except ValueError as exc:
+            raise RuleError(f"词表 {name}：{exc}") from None
+        entries[wrong] = (right, reason)
+    return entries
 
 
 def dictionary_words(ctx: Context, part: str, block: int) -> list[tuple[str, int]]:

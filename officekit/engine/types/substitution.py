@@ -14,6 +14,7 @@ from __future__ import annotations
 from officekit.engine import matching, wordlists
 from officekit.engine.rule import Context, Hit, RuleError, RuleSpec
 from officekit.engine.types import Param
+from officekit.engine.types._words import pair_table
 
 PARAMS = {
     "swap": Param("dict", doc="wrong → right"),
@@ -32,14 +33,7 @@ def build(rule: RuleSpec):
 
     @wordlists.per_config
     def table(ctx: Context):
-        entries = dict(inline)
-        if p.get("wordlist"):
-            for line in ctx.wordlist(p["wordlist"]):
-                try:
-                    wrong, right, reason = matching.parse_pair(line)
-                except ValueError as exc:
-                    raise RuleError(f"词表 {p['wordlist']}：{exc}") from None
-                entries[wrong] = (right, reason)
+        entries = {**inline, **(pair_table(ctx, p["wordlist"]) if p.get("wordlist") else {})}
         return entries, matching.literal_alternation(entries)
 
     def check(ctx: Context):

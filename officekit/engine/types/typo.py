@@ -14,11 +14,11 @@ there is not the misspelling of 即使.  The message can use {match}, {expected}
 from __future__ import annotations
 
 from officekit.engine import matching, wordlists
-from officekit.engine.rule import Context, Hit, RuleError, RuleSpec
+from officekit.engine.rule import Context, Hit, RuleSpec
 from officekit.engine.loader import compile_regex
 from officekit.engine.types import Param
 from officekit.engine.types._history import former, sentence_around
-from officekit.engine.types._words import dictionary_words, split_by_other_word
+from officekit.engine.types._words import dictionary_words, pair_table, split_by_other_word
 
 NEEDS_TOKENS = True
 
@@ -32,24 +32,13 @@ PARAMS = {
 }
 
 
-def load_table(ctx: Context, name: str) -> dict[str, tuple[str, str]]:
-    entries: dict[str, tuple[str, str]] = {}
-    for line in ctx.wordlist(name):
-        try:
-            wrong, right, reason = matching.parse_pair(line)
-        except ValueError as exc:
-            raise RuleError(f"词表 {name}：{exc}") from None
-        entries[wrong] = (right, reason)
-    return entries
-
-
 def build(rule: RuleSpec):
     p = rule.params
     historical = compile_regex(p["historical"], f"规则 {rule.id} 的 historical") if p.get("historical") else None
 
     @wordlists.per_config
     def table(ctx: Context):
-        entries = load_table(ctx, p["wordlist"])
+        entries = pair_table(ctx, p["wordlist"])
         return entries, matching.literal_alternation(entries)
 
     def check(ctx: Context):
