@@ -17,6 +17,22 @@ def compact(text: str) -> str:
     return _WS.sub("", text)
 
 
+def leading_space_chars(text: str) -> float:
+    """How far spaces push a line in, in characters (字): a full-width space is one, an ASCII or
+    no-break space half of one, a tab two.  (Formatting rules read typed indents the same way.)"""
+    width = 0.0
+    for ch in text:
+        if ch == "\u3000":
+            width += 1
+        elif ch in " \u00a0":
+            width += 0.5
+        elif ch == "\t":
+            width += 2
+        else:
+            break
+    return width
+
+
 _OPEN = "〔\\[［【(（"
 _CLOSE = "〕\\]］】)）"
 _YEAR = r"(?:19|20)(?:\d{2}|[X×Ｘ]{2})|[X×Ｘ]{2,4}"

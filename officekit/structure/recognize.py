@@ -76,25 +76,10 @@ def _alignment(block: Block) -> str | None:
     return block.props.alignment if block.props else None
 
 
-def _leading_width(text: str) -> float:
-    """How far spaces push a line in, in characters: a half-width space is half a character, a tab two."""
-    width = 0.0
-    for ch in text:
-        if ch == " " or ch == "\u00a0":
-            width += 0.5
-        elif ch == "\u3000":
-            width += 1
-        elif ch == "\t":
-            width += 2
-        else:
-            break
-    return width
-
-
 def _pushed_right(block: Block) -> bool:
     """The line is set towards the right margin, as a 落款 is: right-aligned, or pushed there by spaces or a
     deep left indent (templates do all three)."""
-    if _leading_width(block.text) >= 4:
+    if P.leading_space_chars(block.text) >= 4:
         return True
     props = block.props
     if props is None:
@@ -125,7 +110,7 @@ def _names_only(block: Block) -> bool:
         return False
     if ends_with_statutory_doctype(names[-1]) or doctype_of(names[-1], strict=True)[0]:
         return False
-    return len(names) > 1 or _leading_width(text) >= 2 or _pushed_right(block)
+    return len(names) > 1 or P.leading_space_chars(text) >= 2 or _pushed_right(block)
 
 
 def _heading_text(block: Block) -> str:

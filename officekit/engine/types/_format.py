@@ -22,6 +22,7 @@ from officekit.document.model import Block, Border, Document, ParagraphProps, Ru
 from officekit.engine.fonts import FontTable
 from officekit.engine.rule import Context, RuleSpec
 from officekit.structure.model import LAYOUTS, Draft, ElementSpan
+from officekit.structure.patterns import leading_space_chars
 
 BODY_SIZE_PT = 16.0  # 3号: the size 字 (a character width) is measured in when a block says nothing
 
@@ -151,21 +152,6 @@ def is_black(color: str | None) -> bool:
     except ValueError:
         return True
     return max(r, g, b) <= 0x40
-
-
-def leading_space_chars(text: str) -> float:
-    """Indent typed as spaces: a full-width space is one 字, an ASCII space half of one."""
-    n = 0.0
-    for ch in text:
-        if ch == "\u3000":
-            n += 1
-        elif ch in " \u00a0":
-            n += 0.5
-        elif ch == "\t":
-            n += 2
-        else:
-            break
-    return n
 
 
 def spaced_items(text: str) -> bool:
