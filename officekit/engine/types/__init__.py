@@ -12,12 +12,13 @@ Each module defines:
 
 and optionally
 
-    NEEDS_TOKENS = True
-        the type segments text with jieba (loaded lazily, cached per block).
-    def example_draft(rule: RuleSpec, example: dict) -> Draft
+    def example_draft(rule: RuleSpec, example: dict, key: str) -> Draft
         how to build a draft from one of the rule's examples when the default (the example text
         as one block tagged with the rule's first element) does not fit, e.g. format rules whose
         examples describe formatting.
+
+A type that needs words calls ctx.tokens() (or the helpers in _words.py) inside its check: jieba is
+loaded on the first such call, so a run whose rules never ask for words never loads it.
 
 Adding a type is adding a module: nothing else is registered by hand.
 """

@@ -27,7 +27,6 @@ from officekit.engine.rule import Context, Hit, RuleError, RuleSpec
 from officekit.engine.types import Param
 from officekit.engine.types._words import dictionary_words, split_by_other_word
 
-NEEDS_TOKENS = True
 
 PARAMS = {
     "cases": Param("list", required=True, doc="list of {word, right, conditions…, reason}"),

@@ -53,7 +53,6 @@ from officekit.engine.rule import Context, Hit, RuleSpec
 from officekit.engine.types import Param
 from officekit.engine.types._words import dictionary_words
 
-NEEDS_TOKENS = True
 
 PARAMS = {
     "min_frequency": Param("int", default=20, doc="frequency of the corrected word in jieba's dictionary"),

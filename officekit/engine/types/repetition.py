@@ -15,7 +15,6 @@ from officekit.engine.rule import Context, Hit, RuleSpec
 from officekit.engine.types import Param
 from officekit.engine.types._words import dictionary_words, split_by_other_word
 
-NEEDS_TOKENS = True
 
 PARAMS = {
     "chars": Param("str", default="的了是在和对把被与及或也都就将从向于为", doc="characters whose doubling is a slip"),

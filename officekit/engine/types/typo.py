@@ -20,7 +20,6 @@ from officekit.engine.types import Param
 from officekit.engine.types._history import former, sentence_around
 from officekit.engine.types._words import dictionary_words, pair_table, split_by_other_word
 
-NEEDS_TOKENS = True
 
 PARAMS = {
     "wordlist": Param("str", required=True, doc="name of a word list of `wrong->right, reason` lines"),
