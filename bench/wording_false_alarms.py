@@ -75,12 +75,11 @@ def main(argv=None) -> int:
     print(f"\n{len(docs)} documents, {chars} characters, {len(rules)} rules, {elapsed:.1f} s")
     print(f"error-level findings: {errors}  = {errors / chars * 10000:.2f} per 10,000 characters (target ≤ 1)")
     print("\nrule  severity  hits  per-10k")
-    by_rule = {r.id: r for r in rules}
     for rule in rules:
         for severity in ("error", "warning", "info"):
             count = hits.get((rule.id, severity), 0)
             if count or severity == rule.severity:
-                print(f"{rule.id}  {severity:8} {count:5}  {count / chars * 10000:6.2f}  {by_rule[rule.id].name}")
+                print(f"{rule.id}  {severity:8} {count:5}  {count / chars * 10000:6.2f}  {rule.name}")
     return 0
 
 
