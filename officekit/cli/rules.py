@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import string
 import sys
 
 import click
@@ -9,15 +10,23 @@ import yaml
 
 from officekit.cli.common import fail_usage
 
+MESSAGES_SHOWN = 3  # distinct messages shown under one failing example in `explain`
+
 
 def _rules(config_path):
+    return _load(config_path)[1]
+
+
+def _load(config_path):
+    """The configuration in force here (or --config) and the rules it makes active."""
     from officekit.check import config_for
     from officekit.engine.rule import RuleError
     from officekit.engine.ruleset import active_rules
     from officekit.errors import ConfigError
 
     try:
-        return active_rules(config_for(".", config_path))
+        config = config_for(".", config_path)
+        return config, active_rules(config)
     except (RuleError, ConfigError) as exc:
         fail_usage(f"规则或配置无法加载：{exc}")
 
@@ -65,7 +74,8 @@ def explain(rule_id, config):
                          "文字报告（text、html）把它写在标准错误上；json、sarif 等格式把它作为配置文件所在行的 S002 问题列出。"
                          "它不影响退出码。\n\n示例：\n  suppress:\n    \"归档/*\": [W3]      # 归档/ 下没有草稿，或草稿中没有 W3 的问题 → S002\n")
         return
-    found = [r for r in _rules(config) if r.id == rule_id.upper()]
+    office_config, active = _load(config)
+    found = [r for r in active if r.id == rule_id.upper()]
     if not found:
         fail_usage(f"没有编号为 {rule_id} 的规则（officekit rules 可列出全部规则）")
     r = found[0]
@@ -75,7 +85,7 @@ def explain(rule_id, config):
         out.append(f"文种：{_scope(r.doctypes)}")
     if r.directions:
         out.append(f"行文方向：{_scope(r.directions)}")
-    out += [f"依据：{r.source}", f"说明：{r.message}"]
+    out += [f"依据：{r.source}", f"说明：{r.message if _has_wording(r.message) else '随问题而定（见示例下的“报告”）'}"]
     if r.description:
         out += ["", r.description.rstrip()]
     out += ["", "示例："]
@@ -84,11 +94,28 @@ def explain(rule_id, config):
             line = f"  ✘ {_show(ex['fail'])}"
             if "fix" in ex:
                 line += f"  →  {_show(ex['fix'])}"
+            out.append(line)
+            out += [f"      报告：{m}" for m in _reported(r, ex, office_config)]
         else:
-            line = f"  ✔ {_show(ex['pass'])}"
-        out.append(line)
+            out.append(f"  ✔ {_show(ex['pass'])}")
     out.append(f"\n定义于：{r.origin}")
     sys.stdout.write("\n".join(out) + "\n")
+
+
+def _has_wording(template: str) -> bool:
+    """Whether a message template says anything itself, not only `{problem}` filled in by the check."""
+    try:
+        return any(literal.strip() for literal, *_ in string.Formatter().parse(template))
+    except ValueError:  # a stray brace: the template is shown as written, as `fill` leaves it
+        return True
+
+
+def _reported(rule, example, config) -> list[str]:
+    """What the rule says on a failing example, as a report would (the message may come from the check)."""
+    from officekit.engine.examples import run_example
+
+    _, findings = run_example(rule, example, config)
+    return list(dict.fromkeys(f.message for f in findings))[:MESSAGES_SHOWN]
 
 
 def _print_types() -> None:
@@ -116,4 +143,15 @@ def _scope(values) -> str:
 def _show(value) -> str:
     if isinstance(value, str):
         return value.rstrip("\n").replace("\n", " ⏎ ")
-    return yaml.safe_dump(value, allow_unicode=True, default_flow_style=True).strip()
+    return yaml.safe_dump(_plain(value), allow_unicode=True, default_flow_style=True, sort_keys=False,
+                          width=10**6).strip()
+
+
+def _plain(value):
+    """The value with plain dicts and lists: the loader's mappings are a dict subclass (they remember
+    their line) that yaml.safe_dump refuses to write."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
