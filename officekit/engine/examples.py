@@ -68,7 +68,7 @@ def problems(rule: RuleSpec, example: dict, config: Config | None = None) -> lis
     draft, findings = run_example(rule, example, config)
     shown = f"{example.get('fail', example.get('pass'))!r}"
     out: list[str] = []
-    crashed = [f for f in findings if "未能运行" in f.message or "运行出错" in f.message or "超时" in f.message]
+    crashed = [f for f in findings if f.rule_failed]
     if crashed:
         return [f"{rule.id} {shown}: {crashed[0].message}"]
     if "pass" in example:

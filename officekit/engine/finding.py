@@ -41,6 +41,9 @@ class Finding:
     source: str | None
     fingerprint: str = ""
     fix: Fix | None = None
+    # the rule stopped (it raised, timed out, ran over a budget): this finding says so, it is not a
+    # problem found in the draft (an example that expects a problem must not count it as found)
+    rule_failed: bool = False
 
     def sort_key(self) -> tuple:
         loc = self.location

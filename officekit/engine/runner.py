@@ -74,7 +74,8 @@ def _block_text(doc, part: str, index: int) -> str:
 
 def _could_not_run(rule: RuleSpec, draft: Draft, message: str) -> Finding:
     return Finding(rule=rule.id, name=rule.name, gate=rule.gate, severity="warning", element=_default_element(rule, "body"),
-                   message=message, suggestion=None, location=Location("body", 1), excerpt="", source=rule.source)
+                   message=message, suggestion=None, location=Location("body", 1), excerpt="", source=rule.source,
+                   rule_failed=True)
 
 
 def _default_element(rule: RuleSpec, part: str) -> str:
