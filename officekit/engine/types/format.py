@@ -3,7 +3,9 @@ colour, line spacing — against what GB/T 9704-2012 prescribes.  One rule judge
 reports a paragraph once (not once per run), naming the expected and the actual value.
 
     element: 正文
-    levels: [0]               # 0 = paragraphs that are not headings; 1–4 = heading levels (optional)
+    levels: [0]               # 1–4 = heading lines of these levels, judged up to where the heading ends;
+                              # 0 = body text, numbered items that are paragraphs included (optional;
+                              # officekit.structure.headings says which numbered paragraph is a heading)
     select: '签发人[:：]\\s*(.+)'  # judge only this part of the text (group 1 if any); others skipped
     skip: '^出席[:：]'        # paragraphs matching this are not judged (纪要 attendance lines)
     font: 仿宋                # a family of `aliases` (see officekit.engine.fonts)
@@ -32,6 +34,7 @@ from officekit.engine.loader import compile_regex
 from officekit.engine.rule import Context, Hit, RuleError, RuleSpec
 from officekit.engine.types import Param
 from officekit.engine.types import _format as F
+from officekit.structure.headings import heading_lines
 
 PARAMS = {
     "font": Param("str"),
@@ -80,12 +83,15 @@ def build(rule: RuleSpec):
                 continue
             if block.container != "body" and not s["tables"]:
                 continue
-            if s.get("levels") is not None and ctx.draft.heading_levels.get(block.index, 0) not in s["levels"] \
-                    or s.get("levels") is not None and span.part != "body":
-                continue
+            start, end = span.start, span.end
+            if s.get("levels") is not None:
+                judged = _level_part(ctx, block, s["levels"], start, end, _judges_characters(s)) \
+                    if span.part == "body" else None
+                if judged is None:
+                    continue
+                start, end = judged
             if skip is not None and matching.search(skip, block.text):
                 continue
-            start, end = span.start, span.end
             if select is not None:
                 m = matching.search(select, block.text[start:end])
                 if not m:
@@ -100,6 +106,33 @@ def build(rule: RuleSpec):
                       vars={"element": s.get("label") or span.element, "expected": expected, "actual": actual})
 
     return check
+
+
+CHARACTER_ASPECTS = ("font", "size", "color")
+
+
+def _judges_characters(s: dict) -> bool:
+    return any(s.get(a) is not None for a in CHARACTER_ASPECTS)
+
+
+def _level_part(ctx: Context, block, levels: list, start: int, end: int, characters: bool) -> tuple[int, int] | None:
+    """The part of [start, end) a `levels` rule judges, or None.  Levels 1–4 are heading lines only,
+    up to where the heading ends (「（一）加大援企稳岗力度。」 of a run-in heading); level 0 is body
+    text: plain paragraphs, numbered items that are paragraphs (「一、同意在北京市……。」), and — for
+    the fonts, sizes and colours of characters — the text that follows a run-in heading.  Indents and
+    spacing belong to the paragraph: a run-in heading's paragraph is judged once, as a heading."""
+    lines = ctx.shared.get("heading-lines")
+    if lines is None:
+        lines = ctx.shared["heading-lines"] = heading_lines(ctx.draft)
+    line = lines.get(block.index)
+    if line is None:
+        return (start, end) if 0 in levels else None
+    if line.level in levels:
+        return (start, min(end, line.end) if characters else end) if start < line.end else None
+    if 0 in levels and not line.whole and characters:
+        after = line.end + len(block.text[line.end:]) - len(block.text[line.end:].lstrip())
+        return (max(start, after), end) if max(start, after) < end else None
+    return None
 
 
 def _conditions_hold(when: dict, ctx: Context) -> bool:
