@@ -1,0 +1,99 @@
+"""Targeted 文字关 rules for the slips real drafts make: 的/地/得, 不再, 登录, number ranges, quotes.
+
+Each test names the rule, the characters it points at and what it suggests; the quiet cases are the
+correct sentences the rule must leave alone.  The corpus test runs the rules over the published
+documents, where they must say nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from officekit.document.text_reader import from_text
+from officekit.engine import runner
+from officekit.engine.ruleset import all_rules
+from officekit.structure.model import Draft, ElementSpan
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "text" / "gov-documents.jsonl"
+TARGETED = ("W341", "W342")
+RULES = {r.id: r for r in all_rules() if r.id in TARGETED}
+
+
+def findings(text: str, *ids: str):
+    """(rule, matched text, start, suggestion) of the named rules on a one-paragraph-a-line draft."""
+    document = from_text(text)
+    draft = Draft(document=document,
+                  spans=[ElementSpan("正文", "body", b.index, 0, len(b.text), b.text) for b in document.body if b.text])
+    out = []
+    for f in runner.run(draft, [RULES[i] for i in ids]):
+        block = document.block(f.location.part, f.location.block).text
+        out.append((f.rule, block[f.location.start:f.location.end], f.location.start, f.suggestion))
+    return out
+
+
+# ── 的/地/得 ──────────────────────────────────────────────────────────────────────────────────────
+
+@pytest.mark.parametrize("text,start", [
+    ("我们要更好的掌握政策要求。", 5),
+    ("通过会议可以及时的制定安排和总结工作。", 8),
+    ("让我们更好的了解情况。", 5),
+    ("各单位要切实的加强领导。", 6),
+])
+def test_adverbial_de_before_a_verb_is_di(text, start):
+    assert findings(text, "W341") == [("W341", "的", start, "地")]
+
+
+def test_adverbial_de_before_bei_or_ba_is_di():
+    assert findings("我很荣幸的被评为先进个人。", "W341") == [("W341", "的", 4, "地")]
+    assert findings("一定要坚决的把这项工作做好。", "W341") == [("W341", "的", 5, "地")]
+
+
+@pytest.mark.parametrize("text", [
+    "实施最严格的保护和监管，提供更好的服务。",     # the verb is the head of a noun phrase
+    "随着改革的不断深入，要实行更加积极的就业政策。",
+    "有效的监管是关键，将正确的认识转化为行动。",    # a subject at the clause start; 将 = 把
+    "我们积极的态度得到肯定。",                     # a noun follows
+    "依法为符合条件的被拐卖受害人提供法律援助。",     # 被拐卖 modifies the noun
+    "目的是的确把工作做好，要有的放矢，真的被感动了。",  # words that contain 的
+    "建立保障可持续的运行新机制。",
+])
+def test_de_before_a_noun_phrase_is_left_alone(text):
+    assert findings(text, "W341") == []
+
+
+@pytest.mark.parametrize("text,start", [
+    ("时间过的飞快，转眼就到了年底。", 3),
+    ("这项工作做的很好。", 5),
+    ("各项活动开展的有声有色。", 6),
+    ("这次活动办的非常成功，大家都很满意。", 5),
+])
+def test_de_before_a_complement_is_de2(text, start):
+    assert findings(text, "W342") == [("W342", "的", start, "得")]
+
+
+@pytest.mark.parametrize("text", [
+    "着力解决经济发展的不平衡。",
+    "随着制度的更加完善，工作取得的成效很好。",
+    "认真查找存在的不足，这样做的好处很多。",
+    "发挥对口合作省市的比较优势，应当具有安全使用的特别说明。",
+    "他们的很好，我的也不错。",
+])
+def test_de_before_a_noun_or_a_possessor_is_left_alone(text):
+    assert findings(text, "W342") == []
+
+
+# ── the published documents ───────────────────────────────────────────────────────────────────────
+
+def test_targeted_rules_are_silent_on_published_documents():
+    if not CORPUS.is_file():
+        pytest.skip("shared corpus not present")
+    import json
+
+    said = []
+    for line in CORPUS.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            text = json.loads(line)["text"]
+            said += [f for f in findings(text, *TARGETED)]
+    assert said == []
