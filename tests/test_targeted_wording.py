@@ -17,7 +17,7 @@ from officekit.engine.ruleset import all_rules
 from officekit.structure.model import Draft, ElementSpan
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "text" / "gov-documents.jsonl"
-TARGETED = ("W341", "W342")
+TARGETED = ("W341", "W342", "W350", "W351", "W352", "W353")
 RULES = {r.id: r for r in all_rules() if r.id in TARGETED}
 
 
@@ -82,6 +82,39 @@ def test_de_before_a_complement_is_de2(text, start):
 ])
 def test_de_before_a_noun_or_a_possessor_is_left_alone(text):
     assert findings(text, "W342") == []
+
+
+# ── 不再, 登录, 下午, 秒钟 ──────────────────────────────────────────────────────────────────────────
+
+def test_buzai_before_a_verb():
+    assert findings("面对困难不在畏缩，勇于担当。", "W350") == [("W350", "不在", 4, "不再")]
+    assert findings("以后不在发放纸质证书。", "W350") == [("W350", "不在", 2, "不再")]
+
+
+@pytest.mark.parametrize("text", [
+    "政府部门与企业不在同一行政区划内的，由上级部门协调。",
+    "他本周不在本地，对此并不在乎，这些困难不在话下。",
+    "问题不在于制度，不在审查系统功能范围内的事项另行处理。",
+    "相关人员不在公示名单中，他不在工作岗位上。",
+])
+def test_buzai_before_a_place_or_inside_a_word_is_left_alone(text):
+    assert findings(text, "W350") == []
+
+
+def test_denglu_before_a_website_or_account():
+    assert findings("请登陆学校网站查询成绩。", "W351") == [("W351", "登陆", 1, "登录")]
+    assert findings("台风登陆后，请登陆气象局网站查询。", "W351") == [("W351", "登陆", 7, "登录")]
+    assert findings("第6号台风登陆沿海地区，该产品已登陆国内市场。", "W351") == []
+
+
+def test_xiawu_missing_wu_after_a_day():
+    assert findings("定于5月10日下在图书馆报告厅召开。", "W352") == [("W352", "下在", 7, "下午在")]
+    assert findings("在执业医师指导下在本单位内使用。", "W352") == []
+
+
+def test_miaozhong_after_a_number():
+    assert findings("上一秒中还在讨论。", "W353") == [("W353", "秒中", 2, "秒钟")]
+    assert findings("倒计时读秒中。", "W353") == []
 
 
 # ── the published documents ───────────────────────────────────────────────────────────────────────
