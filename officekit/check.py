@@ -13,6 +13,7 @@ from officekit.engine import runner
 from officekit.engine.finding import GATES, SEVERITY_RANK, Finding
 from officekit.engine.ruleset import active_rules
 from officekit.errors import InputError
+from officekit.fold import fold
 from officekit.structure.model import Draft
 
 CHECKED_SUFFIXES = (".docx", ".txt", ".md")
@@ -92,7 +93,8 @@ def check_document(document, config: Config) -> tuple[Draft, list[Finding]]:
     from officekit.structure import recognize
 
     draft = recognize(document)
-    return draft, runner.run(draft, active_rules(config), config)
+    rules = active_rules(config)
+    return draft, fold(runner.run(draft, rules, config), rules, draft)  # one defect, one finding
 
 
 def check_file(path: str, config_path: str | None = None, overrides: dict | None = None,

@@ -44,6 +44,8 @@ class Finding:
     # the rule stopped (it raised, timed out, ran over a budget): this finding says so, it is not a
     # problem found in the draft (an example that expects a problem must not count it as found)
     rule_failed: bool = False
+    # rules whose findings on the same characters said the same thing and were folded into this one
+    folded: tuple[str, ...] = ()
 
     def sort_key(self) -> tuple:
         loc = self.location
@@ -57,6 +59,7 @@ class Finding:
             "element": self.element, "message": self.message, "suggestion": self.suggestion,
             "location": {"part": loc.part, "block": loc.block, "start": loc.start, "end": loc.end},
             "excerpt": self.excerpt, "source": self.source, "fingerprint": self.fingerprint,
+            **({"folded": list(self.folded)} if self.folded else {}),
         }
 
 

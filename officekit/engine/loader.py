@@ -23,7 +23,7 @@ from officekit.structure.model import ALL_ELEMENTS, DIRECTIONS, STATUTORY_DOCTYP
 
 COMMON_KEYS = {
     "id", "name", "type", "gate", "severity", "element", "doctype", "direction", "message",
-    "suggestion", "source", "description", "examples", "defer",
+    "suggestion", "source", "description", "examples", "defer", "supersedes",
 }
 REQUIRED_KEYS = ("id", "name", "type", "gate", "severity", "message", "source", "examples")
 EXAMPLE_KEYS = {"pass", "fail", "fix", "suggestion", "at", "count", "document", "message", "element", "note", "words"}
@@ -131,6 +131,7 @@ def build_spec(item: Any, origin: str, pack: str = "") -> RuleSpec:
         directions=directions, suggestion=_opt_str(item.get("suggestion")),
         description=_opt_str(item.get("description")), examples=list(examples), params=params,
         defer=_defer(item.get("defer", False), rid, where),
+        supersedes=_str_tuple(item.get("supersedes"), rid, "supersedes", where),
         origin=where, pack=pack,
     )
     try:

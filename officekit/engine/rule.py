@@ -47,6 +47,9 @@ class RuleSpec:
     # a guessing rule: its finding is dropped where another rule of the gate already points at overlapping
     # characters with a concrete suggestion (the typo detector gives way to the lexicon and the confusables)
     defer: bool = False
+    # rule ids (or prefixes) whose findings on the same characters describe this rule's defect less
+    # precisely: the fold stage (officekit.fold) keeps this rule's finding and records theirs as folded
+    supersedes: tuple[str, ...] = ()
     origin: str = ""  # "file:line"
     pack: str = ""
     check: Any = field(default=None, repr=False, compare=False)  # built by the type module at load time
