@@ -5,9 +5,12 @@
     check: nesting      # a level opens under its own parent: （一） must not start under a 1.
     check: consistency  # one level is written one way in the whole draft (1. and 1． mixed)
 
-Levels come from the recogniser (Draft.heading_levels, Word's automatic numbering included).  The
-punctuation of a marker itself (「1、」「（一）、」) is 文字关 and not judged here.  Numbering starts
-afresh in each 附件 and is not judged in table cells (lists in tables are not headings).
+Levels come from the recogniser (Draft.heading_levels, Word's automatic numbering included: the label
+Word draws is what the reader sees, and a finding on it says so).  The punctuation of a marker itself
+(「1、」「（一）、」) is 文字关 and not judged here.  Numbering starts afresh in each 附件 (a 附件 page,
+or a line 「附件2」 the recogniser left in the 正文) and under each chapter (第一章 …), and is not
+judged in table cells (lists in tables are not headings).  Many 意见 number （一）…（二十） on
+across their 一、/二、 sections: under a new parent a level may start at 1 or run on from the last number.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ PARAMS = {
 LEVEL_NAMES = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _MARKER = re.compile(r"\s*(?P<open>[（(]?)\s*(?P<num>[一二三四五六七八九十百〇零]+|\d+)\s*(?P<close>[）)、.．]?)")
+# Lines after which the numbering starts again: a chapter of a 规章-like text, an 附件 label.
+LADDER_BREAK = re.compile(r"\s*(?:第[一二三四五六七八九十百〇零\d]+[编章节](?:\s|$)|附\s*件\s*[\d一二三四五六七八九十]*\s*[:：]?\s*$)")
 
 example_draft = F.example_draft
 
@@ -66,14 +71,15 @@ def _to_chinese(n: int) -> str:
 
 
 def headings(ctx: Context):
-    """(block, level, number, shape) of the draft's headings in reading order; None between 附件."""
+    """(block, level, number, shape, automatic) of the draft's headings in reading order; None where
+    the numbering starts again (附件, chapters).  `automatic`: the marker is Word's numbering label."""
     draft = ctx.draft
     for block in ctx.document.body:
         element = draft.element_at("body", block.index)
-        if element == "附件" and block.index not in draft.heading_levels:
-            yield None  # an attachment page: numbering starts again
-            continue
         level = draft.heading_levels.get(block.index)
+        if element == "附件" and not level or not level and LADDER_BREAK.match(block.text):
+            yield None  # an attachment page or a new chapter: numbering starts again
+            continue
         if not level or block.container != "body":
             continue
         label = block.props.numbering_label if block.props and block.props.numbering_label else ""
@@ -84,34 +90,55 @@ def headings(ctx: Context):
         if number is None:
             continue
         shape = m.group("open") + ("一" if level <= 2 else "1") + m.group("close")
-        yield block, level, number, shape
+        yield block, level, number, shape, bool(label)
+
+
+def _marker_hit(block, automatic: bool, problem: str) -> Hit:
+    """A finding on the typed marker; on the whole paragraph when Word draws the number (the message
+    says so: the number is not in the text the secretary edits)."""
+    if automatic:
+        return Hit("body", block.index, element="正文", vars={"problem": problem + "（Word 自动编号）"})
+    m = _MARKER.match(block.text)
+    lead = len(m.group()) - len(m.group().lstrip()) if m else 0
+    return Hit("body", block.index, lead if m else None, m.end() if m else None, element="正文",
+               vars={"problem": problem})
 
 
 build = F.build_check(lambda ctx, s: CHECKS[s["check"]](ctx, s))
 
 
 def _sequence(ctx: Context, s: dict):
-    counters = {1: 0, 2: 0, 3: 0, 4: 0}
+    counters = {1: 0, 2: 0, 3: 0, 4: 0}  # last number under the current parent
+    runs = {1: 0, 2: 0, 3: 0, 4: 0}  # last number of the level anywhere since the numbering started
     for item in headings(ctx):
         if item is None:
-            counters = {1: 0, 2: 0, 3: 0, 4: 0}
+            counters, runs = {1: 0, 2: 0, 3: 0, 4: 0}, {1: 0, 2: 0, 3: 0, 4: 0}
             continue
-        block, level, number, _ = item
+        block, level, number, _, automatic = item
         last = counters[level]
+        if last == 0 and runs[level] and number == runs[level] + 1:
+            last = runs[level]  # numbering that runs on across parents: （四） under 一、, （五） under 二、
         expected = last + 1
         problem = None
-        if number == expected or number == 1 and level in s["restart_lists"]:
+        if number == expected or number == 1 and (level in s["restart_lists"] or last == 0):
             pass
+        elif last == 0 and runs[level]:
+            problem = (f"序号不连续：此处应从“{marker_name(level, 1)}”重新编号，或接续上文的“{marker_name(level, runs[level])}”"
+                       f"编为“{marker_name(level, runs[level] + 1)}”，实为“{marker_name(level, number)}”")
         elif number > expected:
             missing = "、".join(f"“{marker_name(level, n)}”" for n in range(expected, min(number, expected + 3)))
-            problem = f"序号跳号：“{marker_name(level, last) if last else '（开头）'}”之后是“{marker_name(level, number)}”，缺少{missing}"
+            if last:
+                problem = f"序号跳号：“{marker_name(level, last)}”之后是“{marker_name(level, number)}”，缺少{missing}"
+            else:
+                problem = f"序号跳号：此级序号应从“{marker_name(level, 1)}”起，此处是“{marker_name(level, number)}”，缺少{missing}"
         elif number == last:
             problem = f"序号重复：“{marker_name(level, number)}”出现两次"
         else:
             problem = f"序号顺序颠倒：“{marker_name(level, last)}”之后是“{marker_name(level, number)}”"
         if problem:
-            yield Hit("body", block.index, element="正文", vars={"problem": problem})
+            yield _marker_hit(block, automatic, problem)
         counters[level] = number
+        runs[level] = max(runs[level], number) if problem is None else number
         for deeper in range(level + 1, 5):
             counters[deeper] = 0
 
@@ -123,7 +150,7 @@ def _nesting(ctx: Context, s: dict):
         if item is None:
             counters, stack = {1: 0, 2: 0, 3: 0, 4: 0}, []
             continue
-        block, level, number, _ = item
+        block, level, number, _, _ = item
         deeper_open = [lv for lv in stack if lv > level]
         if counters[level] == 0 and deeper_open:
             yield Hit("body", block.index, element="正文", vars={
@@ -142,7 +169,7 @@ def _consistency(ctx: Context, s: dict):
     for item in headings(ctx):
         if item is None:
             continue
-        block, level, _, shape = item
+        block, level, _, shape, _ = item
         first = seen.setdefault(level, shape)
         if shape != first:
             yield Hit("body", block.index, element="正文", vars={

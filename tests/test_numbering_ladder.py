@@ -1,0 +1,71 @@
+"""F071 on numbering as published documents write it: （一）…（五） running on across 一、/二、, Word's
+automatic numbering, and findings that point at the number the secretary sees."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from docx_builders import ABSTRACT_NUM, FONT, IND, NUM, NUM_INSTANCE, SIZE, build_docx, p
+from format_fixtures import HT, KT, LINE, run
+from officekit.document import read
+from officekit.engine import runner
+from officekit.engine.ruleset import all_rules
+from officekit.structure import recognize
+
+F071 = [r for r in all_rules() if r.id == "F071"]
+INDENT = IND(firstLineChars=200) + LINE
+
+
+def f071(path):
+    return runner.run(recognize(read(str(path))), F071)
+
+
+def opinion(tmp_path, paragraphs, numbering=None):
+    body = "".join([
+        p(run("云岭市人民政府关于加快林业发展的意见", size=22)),
+        p(run("各县（市、区）人民政府，市政府各部门：")),
+        p(run("为加快林业高质量发展，现提出如下意见。"), ppr=INDENT),
+        *paragraphs,
+        p(run("云岭市人民政府")),
+        p(run("2026年11月16日")),
+    ])
+    return build_docx(tmp_path / "opinion.docx", body, default_rpr=FONT("仿宋_GB2312", "Times New Roman") + SIZE(16),
+                      numbering=numbering)
+
+
+def heading(text, font=HT, ppr=""):
+    return p(run(text, font), ppr=INDENT + ppr)
+
+
+def test_numbering_that_runs_on_across_sections_is_correct(tmp_path):
+    paragraphs = [heading("一、总体要求"), heading("（一）指导思想。", KT), heading("（二）基本原则。", KT),
+                  heading("二、主要任务"), heading("（三）加强森林防火。", KT), heading("（四）推进国土绿化。", KT),
+                  heading("三、保障措施"), heading("（五）加强组织领导。", KT)]
+    assert f071(opinion(tmp_path, paragraphs)) == []
+
+
+def test_a_skip_points_at_the_typed_number(tmp_path):
+    paragraphs = [heading("一、总体要求"), heading("（一）指导思想。", KT), heading("（三）基本原则。", KT)]
+    (f,) = f071(opinion(tmp_path, paragraphs))
+    assert (f.location.block, f.location.start, f.location.end) == (6, 0, 3)
+    assert f.message == "序号跳号：“（一）”之后是“（三）”，缺少“（二）”"
+
+
+def test_automatic_numbering_runs_on_and_a_skip_names_the_automatic_label(tmp_path):
+    # 一、 headings numbered by hand; the （一） items by one automatic list that runs on across sections
+    numbering = ABSTRACT_NUM(0, [("chineseCounting", "（%1）")]) + NUM_INSTANCE(1, 0)
+    paragraphs = [heading("一、总体要求"), heading("指导思想。", KT, NUM(1)), heading("基本原则。", KT, NUM(1)),
+                  heading("二、主要任务"), heading("加强森林防火。", KT, NUM(1))]
+    path = opinion(tmp_path, paragraphs, numbering)
+    draft = recognize(read(str(path)))
+    assert draft.document.block("body", 8).props.numbering_label == "（三）"
+    assert f071(path) == []
+    # a hand-typed （五） after the automatic （三）: the message says which number is Word's
+    skipped = opinion(tmp_path, paragraphs + [heading("（五）推进国土绿化。", KT)], numbering)
+    (f,) = f071(skipped)
+    assert f.location.block == 9 and f.message == "序号跳号：“（三）”之后是“（五）”，缺少“（四）”"
+    auto_skip = ABSTRACT_NUM(0, [("chineseCounting", "（%1）")], start=2) + NUM_INSTANCE(1, 0)
+    (g,) = f071(opinion(tmp_path, [heading("一、总体要求"), heading("指导思想。", KT, NUM(1))], auto_skip))
+    assert g.location.start is None
+    assert g.message == "序号跳号：此级序号应从“（一）”起，此处是“（二）”，缺少“（一）”（Word 自动编号）"
