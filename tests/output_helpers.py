@@ -1,4 +1,4 @@
-"""Shared by the output tests: the corpus, CLI runs, per-character formatting."""
+"""Shared by the output tests: the drafts they use, CLI runs, per-character formatting."""
 
 from __future__ import annotations
 
@@ -8,7 +8,10 @@ from click.testing import CliRunner
 
 from officekit.cli import main
 
-CORPUS_DOCX = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "docx"
+from corpus import CORPUS_DOCX  # noqa: F401  (the output tests import it from here)
+
+# The repository's own faulty example (invented content): runs in every checkout.
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "请示-问题多.docx"
 
 # Corpus drafts with many findings of every kind: spans, whole paragraphs, header findings, safe fixes.
 ANNOTATE_DRAFTS = [

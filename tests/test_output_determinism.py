@@ -11,9 +11,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from output_helpers import CORPUS_DOCX, run_cli
+from corpus import corpus_param
+from output_helpers import CORPUS_DOCX, EXAMPLE, run_cli
+from sample_drafts import faulty_notice
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "请示-问题多.docx"
 CORPUS_DRAFT = CORPUS_DOCX / "liuhanning__gongwen-formatter__demo_gongwen.docx"
 EPOCH = 1700000000  # 2023-11-14 22:13:20 UTC
 
@@ -30,8 +31,11 @@ def _digest(path: Path) -> str:
 
 
 @pytest.mark.parametrize("command,marker", [("annotate", "审阅"), ("fix", "修订"), ("fix --no-track", "修订")])
-@pytest.mark.parametrize("draft", [EXAMPLE, CORPUS_DRAFT], ids=["example", "corpus"])
+@pytest.mark.parametrize("draft", [pytest.param(EXAMPLE, id="example"), "faulty-notice",
+                                   corpus_param(CORPUS_DRAFT, id="corpus")])
 def test_two_runs_give_identical_bytes(command, marker, draft, tmp_path, monkeypatch):
+    if draft == "faulty-notice":  # made up, with a footer finding (the comment outside the body)
+        draft = faulty_notice(tmp_path)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
     first, second = tmp_path / "one" / "draft.docx", tmp_path / "two" / "draft.docx"
     first.parent.mkdir()

@@ -10,14 +10,15 @@ from pathlib import Path
 import docx
 import pytest
 from docx_builders import BOLD, build_docx, p, r
-from output_helpers import ANNOTATE_DRAFTS, CORPUS_DOCX, char_formats, run_cli
+from corpus import corpus_param
+from output_helpers import ANNOTATE_DRAFTS, CORPUS_DOCX, EXAMPLE, char_formats, run_cli
+from sample_drafts import faulty_notice
 
 from officekit.check import check_file
 from officekit.document import read
 from officekit.output.docx_edit import DocxEditor
 from officekit.output.fix import AGAIN, fix, fix_until_settled, fixable
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "请示-问题多.docx"
 FIX_DRAFTS = [name for name in ANNOTATE_DRAFTS if "会议纪要" not in name]
 
 
@@ -28,10 +29,13 @@ def _gone(applied, rechecked) -> bool:
 
 
 @pytest.mark.parametrize("track", [True, False], ids=["tracked", "direct"])
-@pytest.mark.parametrize("name", FIX_DRAFTS)
+@pytest.mark.parametrize("name", ["faulty-notice"] + [corpus_param(name, id=name) for name in FIX_DRAFTS])
 def test_corpus_fixes_disappear_on_recheck(name, track, tmp_path):
     source = tmp_path / "draft.docx"
-    shutil.copyfile(CORPUS_DOCX / name, source)
+    if name == "faulty-notice":  # made up, same-length safe fixes only: runs without the corpus
+        faulty_notice(tmp_path, source.name)
+    else:
+        shutil.copyfile(CORPUS_DOCX / name, source)
     before = hashlib.sha256(source.read_bytes()).hexdigest()
     findings = check_file(str(source)).findings
     candidates = fixable(findings)
@@ -155,11 +159,14 @@ SETTLE_DRAFTS = [
 ]
 
 
-@pytest.mark.parametrize("draft", [EXAMPLE] + [CORPUS_DOCX / name for name in SETTLE_DRAFTS],
-                         ids=lambda path: Path(path).stem[:24])
+@pytest.mark.parametrize("draft", [pytest.param(EXAMPLE, id=EXAMPLE.stem), pytest.param("faulty-notice", id="faulty-notice")]
+                         + [corpus_param(CORPUS_DOCX / name, id=Path(name).stem[:24]) for name in SETTLE_DRAFTS])
 def test_a_second_fix_run_finds_no_safe_fix_left(draft, tmp_path):
     source = tmp_path / "draft.docx"
-    shutil.copyfile(draft, source)
+    if draft == "faulty-notice":
+        faulty_notice(tmp_path, source.name)
+    else:
+        shutil.copyfile(draft, source)
     first = run_cli("fix", source)
     assert first.exit_code == 0, first.output
     fixed = tmp_path / "draft.修订.docx"
