@@ -17,7 +17,7 @@ from officekit.engine.ruleset import all_rules
 from officekit.structure.model import Draft, ElementSpan
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "text" / "gov-documents.jsonl"
-TARGETED = ("W341", "W342", "W350", "W351", "W352", "W353")
+TARGETED = ("W341", "W342", "W350", "W351", "W352", "W353", "W203", "W208", "W209")
 RULES = {r.id: r for r in all_rules() if r.id in TARGETED}
 
 
@@ -115,6 +115,32 @@ def test_xiawu_missing_wu_after_a_day():
 def test_miaozhong_after_a_number():
     assert findings("上一秒中还在讨论。", "W353") == [("W353", "秒中", 2, "秒钟")]
     assert findings("倒计时读秒中。", "W353") == []
+
+
+# ── hyphens in number and date ranges ─────────────────────────────────────────────────────────────
+
+@pytest.mark.parametrize("text,expected", [
+    ("占比30-50%。", ("W203", "30-50%", 2, "30%～50%")),        # the first number lacks its unit too
+    ("请插入2-3张现场照片。", ("W208", "2-3", 3, "2～3")),
+    ("合格率提高到30%-50%之间。", ("W208", "30%-50%", 6, "30%～50%")),
+    ("1-9月份，全市完成投资120亿元。", ("W209", "1-9月", 0, "1—9月")),
+    ("会议定于10月9日-10月13日召开。", ("W209", "10月9日-10月13日", 4, "10月9日—10月13日")),
+    ("活动时间为10月9-13日。", ("W209", "9-13日", 8, "9—13日")),
+    ("实施期限为2016-2020年。", ("W209", "2016-2020年", 5, "2016—2020年")),
+])
+def test_hyphen_in_a_range(text, expected):
+    assert findings(text, "W203", "W208", "W209") == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "联系电话0571-88888888，填报日期2026-05-06，编号CMSR-F06-1-2025-009。",
+    "执行GB/T 9704-2012，通过ISO 9001-2015认证，地址为18-3号楼。",
+    "京政发〔2024〕3-1号，总体周期为2026.1-2027.6，映射为0-1。",
+    "中长期青年发展规划（2016－2025年），年龄范围是14－35周岁。",  # the full-width form published text uses
+    "9:00-11:30报到，1—9月份，10月9日—13日，增长15%～30%。",
+])
+def test_hyphens_that_are_not_ranges_are_left_alone(text):
+    assert findings(text, "W203", "W208", "W209") == []
 
 
 # ── the published documents ───────────────────────────────────────────────────────────────────────
