@@ -13,28 +13,42 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from output_helpers import CORPUS_DOCX, run_cli
+from corpus import CORPUS_DOCX, corpus_param, requires_corpus
+from output_helpers import EXAMPLE, run_cli
+from sample_drafts import faulty_notice
 
 from officekit.check import check_file
 from officekit.report import FORMATS, ReportOptions, renderer
 from officekit.report.github import escape_data, escape_property, summary_markdown
 
 HERE = Path(__file__).resolve().parent
-DRAFTS = {
-    "公文 一.docx": "liuhanning__gongwen-formatter__demo_gongwen.docx",  # header findings, spans, fixes
-    "drafts/倡议书.docx": "ario-dataset__ario-dataset.github.io__倡议书.docx",
+# Where the workspace's two drafts come from: made-up ones run everywhere, corpus ones where ../shared is.
+FAULTY_NOTICE = "faulty-notice"  # built by sample_drafts.faulty_notice
+DRAFT_SETS = {
+    "made-up": {"公文 一.docx": FAULTY_NOTICE, "drafts/倡议书.docx": EXAMPLE},
+    "corpus": {
+        "公文 一.docx": CORPUS_DOCX / "liuhanning__gongwen-formatter__demo_gongwen.docx",  # footer findings, spans, fixes
+        "drafts/倡议书.docx": CORPUS_DOCX / "ario-dataset__ario-dataset.github.io__倡议书.docx",
+    },
 }
 CI_FORMATS = ["json", "jsonl", "sarif", "github", "junit", "gitlab", "html", "text"]
 
 
-@pytest.fixture(scope="module")
-def workspace(tmp_path_factory):
-    """A drafts folder with two corpus drafts (one in a subfolder, names with spaces) and a broken file;
+def place_draft(source, target: Path) -> Path:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if source == FAULTY_NOTICE:
+        return faulty_notice(target.parent, target.name)
+    shutil.copyfile(source, target)
+    return target
+
+
+@pytest.fixture(scope="module", params=["made-up", pytest.param("corpus", marks=requires_corpus)])
+def workspace(request, tmp_path_factory):
+    """A drafts folder with two drafts (one in a subfolder, names with spaces) and a broken file;
     the tests run inside it so reports carry relative paths."""
     root = tmp_path_factory.mktemp("repo")
-    for target, name in DRAFTS.items():
-        (root / target).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(CORPUS_DOCX / name, root / target)
+    for target, source in DRAFT_SETS[request.param].items():
+        place_draft(source, root / target)
     (root / "drafts" / "坏文件.docx").write_bytes(b"this is no zip")
     old = os.getcwd()
     os.chdir(root)
@@ -288,8 +302,9 @@ def _example_commands(name: str) -> list[str]:
     return commands
 
 
+@pytest.mark.parametrize("draft", [FAULTY_NOTICE, corpus_param(DRAFT_SETS["corpus"]["公文 一.docx"], id="corpus")])
 @pytest.mark.parametrize("name", ["github-actions.yml", "gitlab-ci.yml"])
-def test_ci_examples_run_as_documented(name, tmp_path, monkeypatch):
+def test_ci_examples_run_as_documented(name, draft, tmp_path, monkeypatch):
     import shlex
 
     commands = _example_commands(name)
@@ -304,7 +319,7 @@ def test_ci_examples_run_as_documented(name, tmp_path, monkeypatch):
     subprocess.run(["git", "commit", "-qm", "base"], check=True, env=env)
     subprocess.run(["git", "branch", "base"], check=True, env=env)
     assert run_cli("baseline", ".").exit_code == 0
-    shutil.copyfile(CORPUS_DOCX / DRAFTS["公文 一.docx"], tmp_path / "新稿.docx")
+    place_draft(draft, tmp_path / "新稿.docx")
     for command in commands:
         args = shlex.split(command)[1:]
         result = run_cli(*args)
