@@ -22,7 +22,7 @@ def test_forty_identical_findings_are_one_entry(tmp_path):
     assert _entries(text.stdout, "W301") == [
         "  [错误] 第 1、2、3、4、5、6、7、8、9、10 行等 40 处 · 正文 · W301 错别字"]
     assert text.stdout.count("“布署”应为“部署”") == 1 and text.stdout.count("建议：部署") == 1
-    assert "文字关  ✘ 未通过（40 个问题）" in text.stdout and "合计：错误 40" in text.stdout
+    assert "文字关  ✘ 未通过（须修改 40 处错误）" in text.stdout and "合计：错误 40" in text.stdout
     report = json.loads(run_cli("check", draft, "--select", "W301", "-f", "json").stdout)
     assert len(report["files"][0]["findings"]) == 40  # JSON (and SARIF, JUnit…) stay one finding each
 

@@ -12,6 +12,7 @@ from html import escape
 from officekit import __version__
 from officekit.engine.finding import GATES
 from officekit.report.paths import PART_NAME, display_path, sorted_findings
+from officekit.report.verdict import gate_verdict
 
 GATE_CLASS = {"政策关": "policy", "格式关": "format", "文字关": "text"}
 SEVERITY_LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -115,6 +116,11 @@ def _finding_item(file_no: int, k: int, f) -> str:
     return "".join(parts)
 
 
+def _gate_html(gate: str, found, passed: bool, fail_on: str) -> str:
+    verdict, note = gate_verdict(found, passed, fail_on)
+    return f'<span class="gate-{GATE_CLASS[gate]}">{gate} {verdict}{escape(note)}</span>'
+
+
 def _file_html(file_no: int, result, options) -> str:
     path = escape(display_path(result.path))
     if result.status != "ok":
@@ -127,7 +133,7 @@ def _file_html(file_no: int, result, options) -> str:
     out = [f'<section class="file" id="file-{file_no}"><h2>{path}</h2>']
     if draft is not None:
         out.append(f'<p class="understood">文种 {escape(draft.doctype or "未识别")} · 方向 {escape(draft.direction or "未能判断")}</p>')
-    verdict_text = " · ".join(f'<span class="gate-{GATE_CLASS[g]}">{g} {"通过" if verdicts[g] == "pass" else "未通过"}</span>'
+    verdict_text = " · ".join(_gate_html(g, [f for f in findings if f.gate == g], verdicts[g] == "pass", options.fail_on)
                               for g in GATES)
     out.append(f'<p class="totals">{verdict_text} · 错误 {counts["error"]} · 警告 {counts["warning"]} · 提示 {counts["info"]}</p>')
     out.append('<div class="layout"><nav class="findings">')

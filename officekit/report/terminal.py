@@ -9,6 +9,7 @@ from rich.text import Text
 
 from officekit.engine.finding import GATES
 from officekit.engine.runner import excerpt_span
+from officekit.report.verdict import gate_verdict
 
 SEVERITY_LABEL = {"error": ("错误", "bold red"), "warning": ("警告", "yellow"), "info": ("提示", "cyan")}
 SUMMARY_ELEMENTS = ("发文字号", "签发人", "密级和保密期限", "紧急程度", "主送机关", "成文日期")
@@ -68,6 +69,14 @@ def where_all(result, findings) -> str:
 def _understood(result) -> Text:
     draft = result.draft
     line = Text()
+    if draft.genre != "公文":
+        line.append("文稿 ", style="dim").append(draft.genre, style="bold")
+        if draft.genre_reason:
+            line.append(f"（{draft.genre_reason}）", style="dim")
+        left_out = f"，略去 {draft.genre_left_out} 项" if draft.genre_left_out else ""
+        line.append(f"：不是公文，只审文字和用语，公文格式与行文规则不适用{left_out}"
+                    "（要按公文审核，在配置 profile 中写 genre: 公文）")
+        return line
     doctype = draft.doctype or "未识别"
     kind = "法定文种" if draft.doctype_statutory else ("非法定文种" if draft.doctype else "")
     line.append("文种 ", style="dim").append(doctype, style="bold")
@@ -113,9 +122,10 @@ def _file(console: Console, result, options) -> None:
         found = [f for f in result.findings if f.gate == gate]
         passed = verdicts[gate] == "pass"
         head = Text(f"\n{gate}  ", style="bold")
-        head.append("✔ 通过" if passed else "✘ 未通过", style="bold green" if passed else "bold red")
-        if found:
-            head.append(f"（{len(found)} 个问题）", style="dim")
+        verdict, note = gate_verdict(found, passed, options.fail_on)
+        head.append(("✔ " if passed else "✘ ") + verdict, style="bold green" if passed else "bold red")
+        if note:
+            head.append(note, style="dim" if passed else "")
         console.print(head)
         for group in group_identical(found):
             f = group[0]  # the group shares rule, message and suggestion; the first one shows the excerpt
