@@ -17,7 +17,7 @@ from officekit.engine.ruleset import all_rules
 from officekit.structure.model import Draft, ElementSpan
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "text" / "gov-documents.jsonl"
-TARGETED = ("W341", "W342", "W350", "W351", "W352", "W353", "W203", "W208", "W209")
+TARGETED = ("W341", "W342", "W350", "W351", "W352", "W353", "W203", "W208", "W209", "W121", "W122")
 RULES = {r.id: r for r in all_rules() if r.id in TARGETED}
 
 
@@ -141,6 +141,30 @@ def test_hyphen_in_a_range(text, expected):
 ])
 def test_hyphens_that_are_not_ranges_are_left_alone(text):
     assert findings(text, "W203", "W208", "W209") == []
+
+
+# ── quotation marks ───────────────────────────────────────────────────────────────────────────────
+
+def test_double_quotes_inside_double_quotes_become_single():
+    assert findings("他强调：“要落实“放管服”改革要求。”", "W122") == [("W122", "“放管服”", 8, "‘放管服’")]
+    assert [f[1] for f in findings("通知指出：“要开展“回头看”，巩固“不忘初心”成果。”", "W122")] == ["“回头看”", "“不忘初心”"]
+
+
+@pytest.mark.parametrize("text", [
+    "他强调：“要落实‘放管服’改革要求。”",
+    "开展“送温暖”“献爱心”活动，落实“放管服”改革。",
+    "他说：“要抓好落实。",        # unbalanced: W105's business
+    "“第一段引文。",
+])
+def test_quotes_side_by_side_or_unbalanced_are_not_nesting(text):
+    assert findings(text, "W122") == []
+
+
+def test_a_document_title_in_quotes_takes_title_marks():
+    text = "根据“关于进一步加强安全生产工作的通知”要求，现部署如下。"
+    assert findings(text, "W121") == [("W121", "“关于进一步加强安全生产工作的通知”", 2, "《关于进一步加强安全生产工作的通知》")]
+    assert findings("名称可以使用“规定”“办法”，严格执行“日报告”制度。", "W121") == []
+    assert findings("他说：“关于这个问题，我们的意见是尽快研究。”", "W121") == []
 
 
 # ── the published documents ───────────────────────────────────────────────────────────────────────
