@@ -2,9 +2,12 @@
 
     python bench/csc.py                      # odw-dev, law-test, sighan15-test and gov-documents
     python bench/csc.py --sets odw-dev --set W302.min_gain=8
+    python bench/csc.py --only W302 --sets odw-dev --modes standalone drafts in-host --min-severity warning
 
 For each sentence of a set (`n_errors<TAB>source<TAB>target`) the source becomes a one-block draft and
-every rule of rules/words/ and rules/policy_wording/ runs on it (only 文字关 findings count).  Reported:
+every rule of rules/words/ and rules/policy_wording/ runs on it (only 文字关 findings count).  The
+same sentences are also measured DRAFT_SIZE to a draft (one paragraph each, in the set's order), and
+(--modes in-host) each erroneous one inside a published document.  Reported:
 
 - sentence level: a sentence is flagged when any finding is reported; a detection is correct when the
   sentence has errors (source ≠ target).  Precision, recall, F1.
@@ -34,6 +37,8 @@ from officekit.structure.model import Draft, ElementSpan  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 SETS = ["odw-dev", "law-test", "sighan15-test"]
+MODES = ["standalone", "drafts", "in-host"]
+DRAFT_SIZE = 400  # sentences to a draft in the drafts mode: about a long real draft's length
 
 
 def load_rules(overrides: list[str], only: list[str] | None = None):
@@ -77,65 +82,121 @@ def flagged_positions(finding, text: str) -> set[int]:
     return set(range(loc.start, loc.end))
 
 
-def measure_set(name: str, rules) -> dict:
-    tp = fp = fn = tn = 0
-    c_tp = c_flag = c_err = 0
-    per_rule: Counter = Counter()
-    start = time.time()
-    lines = (CORPUS / "csc" / f"{name}.tsv").read_text(encoding="utf-8").splitlines()
-    for line in lines:
-        _, source, target = line.split("\t")
+class Tally:
+    """Sentence- and character-level counts over (source, target, findings of the source) triples."""
+
+    def __init__(self, name: str, mode: str):
+        self.name, self.mode = name, mode
+        self.tp = self.fp = self.fn = self.tn = 0
+        self.c_tp = self.c_flag = self.c_err = 0
+        self.per_rule: Counter = Counter()
+        self.start = time.time()
+
+    def add(self, source: str, target: str, findings) -> None:
         has_error = source != target
-        findings = runner.run(draft_of(source), rules) if source else []
-        findings = [f for f in findings if f.gate == "文字关"]
         for f in findings:
-            per_rule[(f.rule, "tp" if has_error else "fp")] += 1
+            self.per_rule[(f.rule, "tp" if has_error else "fp")] += 1
         if findings:
-            tp, fp = (tp + 1, fp) if has_error else (tp, fp + 1)
+            if has_error:
+                self.tp += 1
+            else:
+                self.fp += 1
+        elif has_error:
+            self.fn += 1
         else:
-            fn, tn = (fn + 1, tn) if has_error else (fn, tn + 1)
+            self.tn += 1
         wrong = {k for k, (a, b) in enumerate(zip(source, target)) if a != b} if len(source) == len(target) else set()
         flagged: set[int] = set()
         for f in findings:
             flagged |= flagged_positions(f, source)
-        c_flag += len(flagged)
-        c_tp += len(flagged & wrong)
-        c_err += len(wrong)
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return {
-        "set": name, "sentences": len(lines), "with_errors": tp + fn,
-        "sentence": {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
-                     "tp": tp, "fp": fp, "fn": fn},
-        "char": {"precision": c_tp / c_flag if c_flag else 0.0, "recall": c_tp / c_err if c_err else 0.0},
-        "per_rule": {f"{rid} {kind}": n for (rid, kind), n in sorted(per_rule.items())},
-        "seconds": round(time.time() - start, 1),
-    }
+        self.c_flag += len(flagged)
+        self.c_tp += len(flagged & wrong)
+        self.c_err += len(wrong)
+
+    def result(self) -> dict:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return {
+            "set": self.name, "mode": self.mode, "sentences": self.tp + self.fp + self.fn + self.tn,
+            "with_errors": self.tp + self.fn,
+            "sentence": {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
+                         "tp": self.tp, "fp": self.fp, "fn": self.fn},
+            "char": {"precision": self.c_tp / self.c_flag if self.c_flag else 0.0,
+                     "recall": self.c_tp / self.c_err if self.c_err else 0.0},
+            "per_rule": {f"{rid} {kind}": n for (rid, kind), n in sorted(self.per_rule.items())},
+            "seconds": round(time.time() - self.start, 1),
+        }
 
 
-def measure_in_documents(name: str, rules, host_chars: int = 3000) -> dict:
+def read_set(name: str) -> list[tuple[str, str]]:
+    pairs = []
+    for line in (CORPUS / "csc" / f"{name}.tsv").read_text(encoding="utf-8").splitlines():
+        _, source, target = line.split("\t")
+        pairs.append((source, target))
+    return pairs
+
+
+def counted(findings, min_severity: str) -> list:
+    """The 文字关 findings at or above `min_severity` (info < warning < error)."""
+    floor = SEVERITY_ORDER[min_severity]
+    return [f for f in findings if f.gate == "文字关" and SEVERITY_ORDER.get(f.severity, 0) >= floor]
+
+
+SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
+
+
+def measure_set(name: str, rules, min_severity: str = "info") -> dict:
+    """Each sentence alone, as a one-block draft."""
+    tally = Tally(name, "standalone")
+    for source, target in read_set(name):
+        findings = runner.run(draft_of(source), rules) if source else []
+        tally.add(source, target, counted(findings, min_severity))
+    return tally.result()
+
+
+def measure_in_drafts(name: str, rules, size: int = 400, min_severity: str = "info") -> dict:
+    """The set's sentences in order, `size` to a draft, one paragraph each: what a long draft does to
+    the signals that read the whole draft (a character the draft uses often, a string it repeats)."""
+    tally = Tally(name, f"in {size}-sentence drafts")
+    pairs = [(s, t) for s, t in read_set(name) if s]
+    for first in range(0, len(pairs), size):
+        chunk = pairs[first:first + size]
+        draft = draft_of("\n".join(source for source, _ in chunk))
+        blocks = [b for b in draft.document.body]
+        assert [b.text for b in blocks] == [source for source, _ in chunk], "one block per sentence"
+        by_block: dict[int, list] = {}
+        for f in counted(runner.run(draft, rules), min_severity):
+            by_block.setdefault(f.location.block, []).append(f)
+        for block, (source, target) in zip(blocks, chunk):
+            tally.add(source, target, by_block.get(block.index, []))
+    return tally.result()
+
+
+def measure_in_documents(name: str, rules, host_chars: int = 3000, min_severity: str = "info") -> dict:
     """Recall when each erroneous sentence of a set sits in a real document (the first `host_chars`
     characters of a published one, taken in turn) rather than alone: the signals that read the whole
     draft (a character the draft uses often) only show here.  Only findings in the added sentence count."""
     hosts = [json.loads(line)["text"][:host_chars]
              for line in (CORPUS / "text" / "gov-documents.jsonl").open(encoding="utf-8")]
     found = total = 0
-    for k, line in enumerate((CORPUS / "csc" / f"{name}.tsv").read_text(encoding="utf-8").splitlines()):
-        _, source, target = line.split("\t")
+    start = time.time()
+    for k, (source, target) in enumerate(read_set(name)):
         if source == target:
             continue
         total += 1
         draft = draft_of(hosts[k % len(hosts)] + "\n" + source)
         last = max(b.index for b in draft.document.body)
-        if any(f.gate == "文字关" and f.location.block == last for f in runner.run(draft, rules)):
+        if any(f.location.block == last for f in counted(runner.run(draft, rules), min_severity)):
             found += 1
-    return {"set": name, "with_errors": total, "recall_in_documents": found / total if total else 0.0}
+    return {"set": name, "mode": "in host documents", "with_errors": total,
+            "recall_in_documents": found / total if total else 0.0, "seconds": round(time.time() - start, 1)}
 
 
 def measure_published(rules, limit: int | None) -> dict:
     chars = 0
     by_rule: Counter = Counter()
     errors: Counter = Counter()
+    warnings: Counter = Counter()  # warning level and above: what a reader is asked to act on
     samples: dict[str, list[str]] = {}
     start = time.time()
     with (CORPUS / "text" / "gov-documents.jsonl").open(encoding="utf-8") as f:
@@ -149,6 +210,8 @@ def measure_published(rules, limit: int | None) -> dict:
                 by_rule[finding.rule] += 1
                 if finding.severity == "error":
                     errors[finding.rule] += 1
+                if finding.severity in ("warning", "error"):
+                    warnings[finding.rule] += 1
                 samples.setdefault(finding.rule, [])
                 if len(samples[finding.rule]) < 5:
                     samples[finding.rule].append(f"{finding.excerpt} → {finding.suggestion}")
@@ -157,7 +220,9 @@ def measure_published(rules, limit: int | None) -> dict:
         "characters": chars,
         "findings_per_10k": round(sum(by_rule.values()) * per10k, 3),
         "errors_per_10k": round(sum(errors.values()) * per10k, 3),
+        "warnings_per_10k": round(sum(warnings.values()) * per10k, 3),
         "by_rule": dict(by_rule.most_common()), "errors_by_rule": dict(errors.most_common()),
+        "warnings_by_rule": dict(warnings.most_common()),
         "samples": samples, "seconds": round(time.time() - start, 1),
     }
 
@@ -169,30 +234,44 @@ def main() -> None:
     parser.add_argument("--published-limit", type=int, default=None, help="only the first N documents")
     parser.add_argument("--set", dest="overrides", action="append", default=[], metavar="RULE.param=value")
     parser.add_argument("--only", nargs="*", metavar="RULE", help="run only these rules (e.g. --only W302)")
-    parser.add_argument("--in-documents", action="store_true",
-                        help="also: recall of each set's erroneous sentences placed inside a published document")
+    parser.add_argument("--modes", nargs="*", default=["standalone", "drafts"], choices=MODES,
+                        help="standalone: each sentence alone; drafts: DRAFT_SIZE sentences to a draft; "
+                             "in-host: each erroneous sentence inside a published document (slow)")
+    parser.add_argument("--draft-size", type=int, default=DRAFT_SIZE)
+    parser.add_argument("--min-severity", default="info", choices=list(SEVERITY_ORDER),
+                        help="count only findings at or above this severity (warning: what a reader must act on)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     rules = load_rules(args.overrides, args.only)
-    results = [measure_set(name, rules) for name in args.sets]
-    in_documents = [measure_in_documents(name, rules) for name in args.sets] if args.in_documents else []
+    results = []
+    for name in args.sets:
+        if "standalone" in args.modes:
+            results.append(measure_set(name, rules, args.min_severity))
+        if "drafts" in args.modes:
+            results.append(measure_in_drafts(name, rules, args.draft_size, args.min_severity))
+    in_documents = [measure_in_documents(name, rules, min_severity=args.min_severity)
+                    for name in args.sets] if "in-host" in args.modes else []
     published = None if args.no_published else measure_published(rules, args.published_limit)
     if args.json:
         print(json.dumps({"sets": results, "in_documents": in_documents, "published": published},
                          ensure_ascii=False, indent=1))
         return
+    print(f"counting 文字关 findings of severity {args.min_severity} and above")
     for r in results:
         s, c = r["sentence"], r["char"]
-        print(f"{r['set']:15} sentence P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f} "
+        print(f"{r['set']:14} {r['mode']:24} sentence P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f} "
               f"(tp {s['tp']} fp {s['fp']} fn {s['fn']})  char P={c['precision']:.3f} R={c['recall']:.3f}  "
               f"[{r['seconds']}s]")
         print("   ", r["per_rule"])
     for r in in_documents:
-        print(f"{r['set']:15} inside documents: sentence R={r['recall_in_documents']:.3f} ({r['with_errors']} sentences)")
+        print(f"{r['set']:14} {r['mode']:24} sentence R={r['recall_in_documents']:.3f} "
+              f"({r['with_errors']} sentences) [{r['seconds']}s]")
     if published:
         print(f"gov-documents   {published['characters']} chars: findings/10k={published['findings_per_10k']} "
-              f"errors/10k={published['errors_per_10k']} [{published['seconds']}s]")
-        print("    by rule:", published["by_rule"], "errors:", published["errors_by_rule"])
+              f"warnings/10k={published['warnings_per_10k']} errors/10k={published['errors_per_10k']} "
+              f"[{published['seconds']}s]")
+        print("    by rule:", published["by_rule"], "warnings:", published["warnings_by_rule"],
+              "errors:", published["errors_by_rule"])
         for rid, lines in published["samples"].items():
             for s in lines:
                 print(f"    {rid}: {s}")

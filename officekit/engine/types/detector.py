@@ -12,7 +12,8 @@ the character is reported with that word as the suggestion (总休方案 → 总
                               # no sign below asks for more (tuned on odw-dev, confirmed on law-test)
     near_sounds: true         # also try near sounds (zh/z, n/l, -ng/-n), needing near_penalty more gain
     shapes: similar_shapes    # word list of groups of look-alike characters (one group a line)
-    repeated_ok: 2            # a suspect that occurs this often in the draft is a term, not a slip
+    repeated_ok: 2            # a suspect that stands as its own segment (jieba, HMM) this often in the
+                              # draft is a term, not a slip; occurrences across word boundaries don't count
     accept: accept            # the office's own vocabulary: never reported (ctx.wordlist)
     known: gongwen_vocab      # extra real words that are not misspellings
 
@@ -29,9 +30,10 @@ missing word alone is weak evidence.  Places where such terms are usual need mor
     numeral_penalty: 5        # the window's other character is a numeral (三检合一, 一园一区, 十八大)
     word_penalty: 0           # the suspect is itself a (rare) dictionary word (理货, 虚列, 分档);
                               # off: as many real typos make rare words (肿大, 投宿) as terms do
-    own_char_uses: 5          # the suspect character is written this often elsewhere in the draft:
-    own_char_penalty: 5       # it is the draft's subject (湿 in a wetland plan, 货 in customs), and a
-                              # rare compound of it a term rather than a slip (a slip is a one-off)
+    own_char_uses: 5          # the suspect character is written this often elsewhere in the draft, and
+    own_char_penalty: 5       # OWN_CHAR_EXCESS × what its background rate predicts for a draft
+                              # of this length: it is the draft's subject (湿 in a wetland plan, 货 in
+                              # customs), and a rare compound of it a term rather than a slip
 
 A suggestion that is a name, number, time or place word or a conjunction (jieba POS nr/ns/m/t/f/s/c)
 is never made:
@@ -196,7 +198,7 @@ def build(rule: RuleSpec):
                 continue  # scrambled filler, a list of characters, garbled text: not prose to guess in
             protected = _protected(ctx, span.part, span.block, vocabulary)
             guesses: dict[tuple[int, int], tuple] = {}  # one guess per stretch of text: the strongest
-            site = _Site(text, words, p, _draft_characters(ctx))
+            site = _Site(text, words, p, _own_characters(ctx, p["own_char_uses"]) if p["own_char_uses"] else frozenset())
             for word, offset in words:
                 if len(word) > 1 and (len(word) > 2 or _frequency(word) >= rare):
                     continue  # a real word: its characters are not suspects
@@ -217,7 +219,7 @@ def build(rule: RuleSpec):
                 if best is None:
                     continue
                 gain, start, end, corrected, i = best
-                if p["repeated_ok"] and _draft_text(ctx).count(text[start:end]) >= p["repeated_ok"]:
+                if p["repeated_ok"] and _segment_uses(ctx, text[start:end], span.part, span.block, start) + 1 >= p["repeated_ok"]:
                     continue  # the same "typo" again and again is a term the writer means (受援地)
                 if (start, end) not in guesses or gain > guesses[(start, end)][0]:
                     guesses[(start, end)] = (gain, corrected, i)
@@ -247,6 +249,79 @@ def _loose_share(text: str, words: list[tuple[str, int]], rare: int) -> float:
         elif len(word) == 2 and is_han(word[0]) and is_han(word[1]) and _frequency(word) < rare:
             loose += 2
     return loose / han
+
+
+def _segment_uses(ctx: Context, string: str, part: str, block_index: int, start: int) -> int:
+    """How often `string` stands as its own segment elsewhere in the draft: an occurrence counts when
+    both its ends fall on word boundaries of jieba's segmentation (with HMM, so that a repeated
+    unknown term such as 受援地 is one segment).  A raw count would not do: in a long draft any pair
+    of characters turns up again somewhere across a word boundary (…的是…, 有几…), and every guess
+    would look like a term the writer means."""
+    uses = 0
+    for block in ctx.document.body:
+        at = block.text.find(string)
+        if at < 0:
+            continue
+        boundaries = None
+        while at >= 0:
+            if boundaries is None:
+                boundaries = {offset for _, _, offset in ctx.tokens("body", block.index)}
+                boundaries.add(len(block.text))
+            here = part == "body" and block.index == block_index and at == start  # the suspect itself
+            if not here and at in boundaries and at + len(string) in boundaries:
+                uses += 1
+            at = block.text.find(string, at + 1)
+    return uses
+
+
+# A character is the draft's own (its subject: 湿 in a wetland plan) when the draft writes it at least
+# own_char_uses times and this many times more often than its background rate predicts for a text of
+# the draft's length: a long draft uses every common character often, and only an excess says "subject".
+OWN_CHAR_EXCESS = 3.0
+
+
+def _own_characters(ctx: Context, min_uses: int) -> frozenset:
+    """Characters the draft uses at least `min_uses` times beyond the one being judged and well above
+    their background rate (jieba's dictionary counts) for a draft of this length."""
+    key = ("detector_own_characters", min_uses)
+    cached = ctx.shared.get(key)
+    if cached is None:
+        counts = _draft_characters(ctx)
+        han = sum(n for ch, n in counts.items() if is_han(ch))
+        rates = _character_rates()
+        cached = ctx.shared[key] = frozenset(
+            ch for ch, n in counts.items()
+            if is_han(ch) and n - 1 >= max(min_uses, OWN_CHAR_EXCESS * rates.get(ch, 0.0) * han))
+    return cached
+
+
+@lru_cache(maxsize=1)
+def _character_rates() -> dict[str, float]:
+    """Character → its share of running text, from jieba's dictionary: every word's count credited to
+    each of its characters.  Computed once (~0.5 s over 350,000 words), then read from the user cache."""
+    import importlib.util
+    from pathlib import Path
+
+    from officekit import cache
+
+    spec = importlib.util.find_spec("jieba")
+    source = Path(spec.origin).parent / "dict.txt" if spec and spec.origin else None
+    if source is None or not source.is_file():
+        return {}
+
+    def compute() -> dict[str, float]:
+        counts: Counter = Counter()
+        with open(source, encoding="utf-8") as handle:
+            for line in handle:
+                parts = line.split()
+                if len(parts) >= 2 and parts[1].isdigit():
+                    n = int(parts[1])
+                    for ch in parts[0]:
+                        counts[ch] += n
+        total = sum(counts.values()) or 1
+        return {ch: n / total for ch, n in counts.items() if is_han(ch)}
+
+    return cache.memoized("character-rates", ("v1", _MODULE_STAMP, cache.stat_key(source)), compute)
 
 
 def _draft_characters(ctx: Context) -> Counter:
@@ -299,10 +374,10 @@ class _Site:
     """What a block's layout says about a window before any candidate is tried: the extra gain the
     window needs (penalties of the docstring), or None when it is not a place to guess at all."""
 
-    def __init__(self, text: str, words: list[tuple[str, int]], params: dict, draft_characters: Counter):
+    def __init__(self, text: str, words: list[tuple[str, int]], params: dict, own_characters: frozenset):
         self.text = text
         self.params = params
-        self.draft_characters = draft_characters
+        self.own_characters = own_characters
         # word_at[k]: (start, end) of the multi-character dictionary word covering offset k
         self.word_at: dict[int, tuple[int, int]] = {}
         for word, offset in words:
@@ -329,7 +404,7 @@ class _Site:
             extra += p["parallel_penalty"]
         if suspect_frequency > 0:
             extra += p["word_penalty"]
-        if p["own_char_uses"] and self.draft_characters[text[i]] - 1 >= p["own_char_uses"]:
+        if text[i] in self.own_characters:
             extra += p["own_char_penalty"]
         return extra
 
