@@ -8,8 +8,6 @@ from click.testing import CliRunner
 
 from officekit.cli import main
 
-from corpus import CORPUS_DOCX  # noqa: F401  (the output tests import it from here)
-
 # The repository's own faulty example (invented content): runs in every checkout.
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "请示-问题多.docx"
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 try:
+    from corpus import GOV_DOCUMENTS, requires_corpus
     from docx_builders import build_with_python_docx
 except ImportError:  # tests/ imported as a package (tests/__init__.py present)
+    from tests.corpus import GOV_DOCUMENTS, requires_corpus
     from tests.docx_builders import build_with_python_docx
 
 from officekit.config.model import Config
@@ -20,7 +20,6 @@ from officekit.engine.ruleset import _pack_rules
 from officekit.structure import recognize
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus"
 
 
 def issue4_rules():
@@ -201,8 +200,8 @@ def test_request_main_to_without_colon_is_recognised():
     assert [s.block for s in body.all("主送机关")] == [2]
 
 
-@pytest.mark.skipif(not (CORPUS / "text" / "gov-documents.jsonl").exists(), reason="corpus not checked out")
+@requires_corpus
 def test_published_documents_stay_quiet():
-    docs = [json.loads(line) for line in (CORPUS / "text" / "gov-documents.jsonl").read_text("utf-8").splitlines()]
+    docs = [json.loads(line) for line in GOV_DOCUMENTS.read_text("utf-8").splitlines()]
     errors = sum(f.severity == "error" for d in docs for f in findings_of(from_text(d["text"], "c.txt"))[1])
     assert errors <= len(docs) // 50

@@ -11,7 +11,9 @@ import zipfile
 from collections import Counter
 
 import pytest
-from output_helpers import CORPUS_DOCX, run_cli
+from corpus import CORPUS_DOCX, requires_corpus
+from output_helpers import run_cli
+from sample_drafts import faulty_notice
 
 from officekit.check import check_file
 from officekit.document import read
@@ -19,7 +21,7 @@ from officekit.document.convert import find_soffice
 
 pytestmark = pytest.mark.skipif(find_soffice() is None, reason="LibreOffice is not installed (CI installs it)")
 
-SOURCE = "liuhanning__gongwen-formatter__demo_gongwen.docx"
+CORPUS_SOURCE = CORPUS_DOCX / "liuhanning__gongwen-formatter__demo_gongwen.docx"
 
 
 def soffice_convert(files, fmt: str, outdir, profile) -> None:
@@ -30,11 +32,15 @@ def soffice_convert(files, fmt: str, outdir, profile) -> None:
     assert done.returncode == 0, done.stderr
 
 
-@pytest.fixture(scope="module")
-def work(tmp_path_factory):
+@pytest.fixture(scope="module", params=["made-up", pytest.param("corpus", marks=requires_corpus)])
+def work(request, tmp_path_factory):
+    """The draft (made up, or from the corpus where ../shared is present) as .docx, .odt and .doc."""
     root = tmp_path_factory.mktemp("legacy")
     profile = root / "profile"
-    shutil.copyfile(CORPUS_DOCX / SOURCE, root / "draft.docx")
+    if request.param == "made-up":
+        faulty_notice(root, "draft.docx")
+    else:
+        shutil.copyfile(CORPUS_SOURCE, root / "draft.docx")
     soffice_convert([root / "draft.docx"], "odt", root, profile)
     soffice_convert([root / "draft.docx"], "doc", root, profile)
     return root, profile

@@ -11,8 +11,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from corpus import corpus_param
-from output_helpers import CORPUS_DOCX, EXAMPLE, run_cli
+from corpus import CORPUS_DOCX, corpus_param
+from output_helpers import EXAMPLE, run_cli
 from sample_drafts import faulty_notice
 
 CORPUS_DRAFT = CORPUS_DOCX / "liuhanning__gongwen-formatter__demo_gongwen.docx"

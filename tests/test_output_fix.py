@@ -10,8 +10,8 @@ from pathlib import Path
 import docx
 import pytest
 from docx_builders import BOLD, build_docx, p, r
-from corpus import corpus_param
-from output_helpers import ANNOTATE_DRAFTS, CORPUS_DOCX, EXAMPLE, char_formats, run_cli
+from corpus import CORPUS_DOCX, corpus_param
+from output_helpers import ANNOTATE_DRAFTS, EXAMPLE, char_formats, run_cli
 from sample_drafts import faulty_notice
 
 from officekit.check import check_file

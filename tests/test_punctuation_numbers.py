@@ -1,10 +1,10 @@
 """The punctuation (W1xx) and number (W2xx) packs: examples, quiet cases, a realistic bad draft, the corpus."""
 
 import json
-from pathlib import Path
 
 import pytest
 
+from corpus import GOV_DOCUMENTS, requires_corpus
 from officekit.document.text_reader import from_text
 from officekit.engine import runner
 from officekit.engine.examples import problems
@@ -12,7 +12,6 @@ from officekit.engine.loader import load_file
 from officekit.engine.packs import builtin_root
 from officekit.structure.model import Draft, ElementSpan
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "text" / "gov-documents.jsonl"
 PACKS = ("punctuation", "numbers")
 
 
@@ -79,9 +78,9 @@ def test_a_bad_draft_reports_each_problem_where_it_is():
     assert safe == {"W101", "W202"}  # only purely mechanical fixes are safe
 
 
-@pytest.mark.skipif(not CORPUS.exists(), reason="corpus not checked out next to the repository")
+@requires_corpus
 def test_published_documents_stay_quiet():
-    docs = [json.loads(line)["text"] for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    docs = [json.loads(line)["text"] for line in GOV_DOCUMENTS.read_text(encoding="utf-8").splitlines() if line.strip()]
     chars = sum(len(t) for t in docs)
     errors = sum(1 for t in docs for f in run(t) if f.severity == "error")
     assert errors / chars * 10000 <= 1.0

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import time
-from pathlib import Path
 
 import pytest
 
@@ -12,10 +11,10 @@ from docx_builders import (
     ABSTRACT_NUM, BOLD, BORDER, COLOR, FONT, IND, JC, NUM, NUM_INSTANCE, SIZE, SPACING, STYLE,
     build_docx, build_with_python_docx, field, line_shape, p, r, tbl, textbox, theme,
 )
+from corpus import CORPUS, requires_corpus
 from officekit.document import read
 from officekit.document.numbering import chinese_counting, format_number
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -201,6 +200,15 @@ def test_numbering_from_paragraph_style_and_formats(tmp_path):
     assert format_number(3, "ideographTraditional") == "丙" and format_number(2, "decimalEnclosedCircle") == "②"
 
 
+def test_list_number_style_of_python_docx_numbers_outside_the_text(tmp_path):
+    """Word's "List Number" style (as python-docx's template has it): the numbers are labels, not text."""
+    items = [{"text": f"自动编号第{n}项", "style": "List Number"} for n in "一二三"]
+    doc = read(str(build_with_python_docx(tmp_path / "ln.docx", ["自动编号样例", *items, "一、手写编号也是正文"])))
+    assert [b.props.numbering_label for b in doc.body] == [None, "1.", "2.", "3.", None]
+    assert doc.body[1].text == "自动编号第一项" and doc.body[4].text == "一、手写编号也是正文"
+
+
+@requires_corpus
 def test_corpus_auto_numbering_fixture():
     doc = read(str(CORPUS / "docx-templates-short" / "danxiaozhiren__gongwen-format-converter-skill__06-auto-numbering.docx"))
     numbered = [b for b in doc.body if b.props.numbering_label]
@@ -286,7 +294,7 @@ def test_many_paragraphs_and_a_huge_paragraph_are_fast(tmp_path):
 CORPUS_FILES = sorted((CORPUS / "docx").glob("*.docx")) + sorted((CORPUS / "docx-templates-short").glob("*.docx"))
 
 
-@pytest.mark.skipif(not CORPUS_FILES, reason="corpus not present beside the checkout")
+@requires_corpus
 def test_every_corpus_docx_reads():
     for path in CORPUS_FILES:
         doc = read(str(path))
@@ -296,7 +304,7 @@ def test_every_corpus_docx_reads():
             assert [b.index for b in doc.blocks(part)] == list(range(1, len(doc.blocks(part)) + 1))
 
 
-@pytest.mark.skipif(not CORPUS_FILES, reason="corpus not present beside the checkout")
+@requires_corpus
 def test_corpus_text_box_draft_text_is_found_once():
     doc = read(str(CORPUS / "docx" / "smile-knigh__word-train__邀请函.docx"))
     cjk = sum(len(CJK.findall(b.text)) for b in doc.body)
@@ -305,7 +313,7 @@ def test_corpus_text_box_draft_text_is_found_once():
     assert all(b.container == "textbox" for b in doc.body if CJK.search(b.text))
 
 
-@pytest.mark.skipif(not CORPUS_FILES, reason="corpus not present beside the checkout")
+@requires_corpus
 def test_corpus_merged_table_draft_reads_each_cell_once():
     doc = read(str(CORPUS / "docx" / "ffgzz__official-doc-skills__ZS项目立项申请书.docx"))
     cjk = sum(len(CJK.findall(b.text)) for b in doc.body)

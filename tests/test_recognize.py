@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
+from corpus import CORPUS, GOV_DOCUMENTS, requires_corpus, skip_without_corpus
 from officekit.document.model import Block, Document, ParagraphProps, Run, RunProps, Section, Shape
 from officekit.document.text_reader import from_text
 from officekit.structure import Draft, recognize
 from officekit.structure.doctype import doctype_of
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
 
 def elements(draft: Draft) -> list[tuple[int, str]]:
@@ -262,9 +261,7 @@ def test_doctype_from_title(title, expected):
 
 
 def corpus_rows() -> list[dict]:
-    path = CORPUS / "text" / "gov-documents.jsonl"
-    if not path.exists():
-        pytest.skip("corpus not available")
+    path = skip_without_corpus(GOV_DOCUMENTS)
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
@@ -275,6 +272,7 @@ def corpus_rows() -> list[dict]:
     (24, "决定", "国发〔2017〕2号"),     # blank lines between title and 字号
     (0, "命令", "第719号"),              # 国务院令
 ])
+@requires_corpus
 def test_corpus_documents(row, doctype, zihao):
     text = corpus_rows()[row]["text"]
     draft = recognize(from_text(text, f"gov#{row}"))
@@ -286,6 +284,7 @@ def test_corpus_documents(row, doctype, zihao):
         assert draft.has("发文机关署名")
 
 
+@requires_corpus
 def test_corpus_attachment_after_the_closing():
     draft = recognize(from_text(corpus_rows()[2]["text"], "gov#2"))
     assert draft.first("附注").text == "（此件公开发布）"
@@ -293,10 +292,9 @@ def test_corpus_attachment_after_the_closing():
     assert any(level == 1 for level in draft.heading_levels.values())
 
 
+@requires_corpus
 def test_govdoc_cn_labelled_sample_agrees_with_its_labels():
-    path = CORPUS / "text" / "govdoc-cn" / "397.txt"
-    if not path.exists():
-        pytest.skip("corpus not available")
+    path = skip_without_corpus(CORPUS / "text" / "govdoc-cn" / "397.txt")
     draft = recognize(from_text(path.read_text(encoding="utf-8"), "397.txt"))
     assert draft.text_of("发文机关标志").replace(" ", "") == "发展改革委办公厅文件税务总局办公厅"
     assert draft.first("发文字号").text.strip() == "发改办财金规〔2019〕860号"

@@ -14,21 +14,19 @@ from pathlib import Path
 
 import pytest
 
+from corpus import CORPUS_DOCX as DOCX
+from corpus import CORPUS_TEMPLATES as TEMPLATES
+from corpus import requires_corpus, skip_without_corpus
 from officekit.document import read
 from officekit.structure import Draft, recognize
 from officekit.structure.patterns import compact
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
-DOCX = CORPUS / "docx"
-TEMPLATES = CORPUS / "docx-templates-short"
 _ZHAOHUI = "zhaohui-yang__official-document-drafting__20260404-"
 
 
 @lru_cache(maxsize=None)
 def draft_of(path: Path) -> Draft:
-    if not path.exists():
-        pytest.skip(f"corpus file not available: {path.name}")
-    return recognize(read(str(path)))
+    return recognize(read(str(skip_without_corpus(path))))
 
 
 def element_of(draft: Draft, key: str | tuple[str, int]) -> str | None:
@@ -188,6 +186,7 @@ CASE_IDS = [
 
 
 @pytest.mark.parametrize("path, doctype, layout, expected", CASES, ids=CASE_IDS)
+@requires_corpus
 def test_corpus_docx_golden(path, doctype, layout, expected):
     draft = draft_of(path)
     assert (draft.doctype, draft.layout) == (doctype, layout)
@@ -195,15 +194,14 @@ def test_corpus_docx_golden(path, doctype, layout, expected):
     assert got == expected
 
 
+@requires_corpus
 def test_rules_see_the_template_closing_not_body_text():
     """The false findings the mis-tags caused: the 署名 and date of the template, read as 正文, got
     "正文首行缩进二字" (F031); read as 落款 they get the 落款 rules instead."""
     from officekit.check import check_document
     from officekit.config.model import Config
 
-    path = TEMPLATES / "billysince__GongwenAssistant__xx_1.docx"
-    if not path.exists():
-        pytest.skip("corpus not available")
+    path = skip_without_corpus(TEMPLATES / "billysince__GongwenAssistant__xx_1.docx")
     draft, findings = check_document(read(str(path)), Config())
     closing = {b.index for b in draft.document.body if compact(b.text) in ("XXXX人民政府", "20XX年XX月XX日")}
     assert len(closing) == 2

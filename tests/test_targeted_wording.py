@@ -7,16 +7,14 @@ documents, where they must say nothing.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from corpus import GOV_DOCUMENTS, requires_corpus
 from officekit.document.text_reader import from_text
 from officekit.engine import runner
 from officekit.engine.ruleset import all_rules
 from officekit.structure.model import Draft, ElementSpan
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "text" / "gov-documents.jsonl"
 TARGETED = ("W341", "W342", "W350", "W351", "W352", "W353", "W203", "W208", "W209", "W121", "W122")
 RULES = {r.id: r for r in all_rules() if r.id in TARGETED}
 
@@ -169,13 +167,12 @@ def test_a_document_title_in_quotes_takes_title_marks():
 
 # ── the published documents ───────────────────────────────────────────────────────────────────────
 
+@requires_corpus
 def test_targeted_rules_are_silent_on_published_documents():
-    if not CORPUS.is_file():
-        pytest.skip("shared corpus not present")
     import json
 
     said = []
-    for line in CORPUS.read_text(encoding="utf-8").splitlines():
+    for line in GOV_DOCUMENTS.read_text(encoding="utf-8").splitlines():
         if line.strip():
             text = json.loads(line)["text"]
             said += [f for f in findings(text, *TARGETED)]

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
+from corpus import GOV_DOCUMENTS, requires_corpus, skip_without_corpus
 from officekit.engine import matching
 from officekit.engine.packs import builtin_root
 from officekit.engine.wordlists import read_list
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
-GOV_DOCUMENTS = CORPUS / "text" / "gov-documents.jsonl"
 
 # Lists of `wrong->right, reason` lines whose wrong forms must never appear in correct published text.
 PAIR_LISTS = ["typos", "redundancy"]
@@ -24,9 +22,7 @@ def pairs(name: str) -> list[tuple[str, str, str]]:
 
 @pytest.fixture(scope="module")
 def published_text() -> str:
-    if not GOV_DOCUMENTS.is_file():
-        pytest.skip("shared corpus not present")
-    with GOV_DOCUMENTS.open(encoding="utf-8") as f:
+    with skip_without_corpus(GOV_DOCUMENTS).open(encoding="utf-8") as f:
         return "\n".join(json.loads(line)["text"] for line in f)
 
 
@@ -57,6 +53,7 @@ def test_no_right_form_is_itself_listed_as_wrong():
 
 
 @pytest.mark.parametrize("name", PAIR_LISTS)
+@requires_corpus
 def test_wrong_forms_never_occur_in_published_documents(name, published_text):
     found = [w for w, _, _ in pairs(name) if w in published_text]
     assert not found, f"{name}: 这些“错词”在已发布公文中出现，说明它们可能是正确用法：{found}"
