@@ -9,7 +9,7 @@ from pathlib import Path
 from officekit import suppress
 from officekit.config import load as config_load
 from officekit.config.model import Config
-from officekit.engine import runner
+from officekit.engine import genre_profile, runner
 from officekit.engine.finding import GATES, SEVERITY_RANK, Finding
 from officekit.engine.ruleset import active_rules
 from officekit.errors import InputError
@@ -94,7 +94,8 @@ def check_document(document, config: Config) -> tuple[Draft, list[Finding]]:
 
     draft = recognize(document)
     rules = active_rules(config)
-    return draft, fold(runner.run(draft, rules, config), rules, draft)  # one defect, one finding
+    findings, _ = genre_profile.apply(draft, runner.run(draft, rules, config), rules, config)
+    return draft, fold(findings, rules, draft)  # one defect, one finding
 
 
 def check_file(path: str, config_path: str | None = None, overrides: dict | None = None,

@@ -6,6 +6,7 @@ from officekit.engine import matching
 from officekit.engine.finding import SEVERITY_RANK, Finding, Fix, Location, assign_fingerprints
 from officekit.engine.rule import Context, Hit, RuleError, RuleSpec
 from officekit.structure.model import Draft
+from officekit.structure.placeholders import VALUE_ELEMENTS
 
 EXCERPT_CONTEXT = 30  # characters shown on each side of a finding in a long paragraph
 
@@ -43,6 +44,7 @@ def run(draft: Draft, rules: list[RuleSpec], config=None) -> list[Finding]:
         except Exception as exc:  # a bug in one check must not hide the others' findings
             findings.append(_could_not_run(rule, draft, f"规则 {rule.id} 运行出错（{type(exc).__name__}: {exc}），该项未检查"))
     findings = _drop_deferred(findings, {r.id for r in rules if r.defer})
+    findings = _leave_placeholders(findings, draft, {r.id for r in rules if r.type in LAYOUT_TYPES or _is_slot_rule(r)})
     doc = draft.document
     assign_fingerprints(findings, lambda part, block: _block_text(doc, part, block))
     findings.sort(key=Finding.sort_key)
@@ -65,6 +67,31 @@ def _drop_deferred(findings: list[Finding], deferring: set[str]) -> list[Finding
         return loc.start is not None and any(a < loc.end and loc.start < b for a, b in spans)
 
     return [f for f in findings if f.rule not in deferring or not overruled(f)]
+
+
+# Rule types that judge how text is laid out, not what it says: a placeholder is laid out like the text
+# that will replace it, so their findings on it stand.
+LAYOUT_TYPES = frozenset({"format", "page", "pagenum", "placement", "position", "width", "lines", "mark_top",
+                          "special", "record_last"})
+
+
+def _is_slot_rule(rule: RuleSpec) -> bool:
+    return rule.type == "recognised" and rule.params.get("check") == "placeholder"
+
+
+def _leave_placeholders(findings: list[Finding], draft: Draft, keep: set[str]) -> list[Finding]:
+    """A template slot (20XX年XX月XX日, 〔20XX〕XX号) is reported once, as unfilled, by the placeholder rule:
+    the rules that judge text drop their findings on its characters."""
+
+    def on_slot(f: Finding) -> bool:
+        loc = f.location
+        if f.rule in keep or loc.start is None or loc.end is None:
+            return False
+        value = f.element in VALUE_ELEMENTS  # 20XX年XX月XX日: the whole value is unfilled
+        return any((p.start < loc.end and loc.start < p.end) if value else (p.start <= loc.start and loc.end <= p.end)
+                   for p in draft.placeholders(loc.part, loc.block))
+
+    return [f for f in findings if not on_slot(f)]
 
 
 def _block_text(doc, part: str, index: int) -> str:

@@ -17,6 +17,8 @@ def document_json(draft) -> dict | None:
     return {
         "doctype": draft.doctype,
         "direction": draft.direction,
+        "genre": draft.genre,
+        "genre_reason": draft.genre_reason,
         "elements": [{"element": s.element, "text": s.text, "block": s.block} for s in spans],
     }
 

@@ -69,6 +69,14 @@ def where_all(result, findings) -> str:
 def _understood(result) -> Text:
     draft = result.draft
     line = Text()
+    if draft.genre != "公文":
+        line.append("文稿 ", style="dim").append(draft.genre, style="bold")
+        if draft.genre_reason:
+            line.append(f"（{draft.genre_reason}）", style="dim")
+        left_out = f"，略去 {draft.genre_left_out} 项" if draft.genre_left_out else ""
+        line.append(f"：不是公文，只审文字和用语，公文格式与行文规则不适用{left_out}"
+                    "（要按公文审核，在配置 profile 中写 genre: 公文）")
+        return line
     doctype = draft.doctype or "未识别"
     kind = "法定文种" if draft.doctype_statutory else ("非法定文种" if draft.doctype else "")
     line.append("文种 ", style="dim").append(doctype, style="bold")

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from officekit.document.model import Block, Document, Part
+from officekit.structure import placeholders
+from officekit.structure.placeholders import Placeholder
 
 # The 18 公文要素 of 《党政机关公文处理工作条例》 Art. 9, in the order they appear on paper, plus 版面 for
 # findings about page setup.
@@ -52,6 +54,9 @@ class Draft:
     direction: str | None = None  # 上行文 / 下行文 / 平行文, or None when it cannot be told
     layout: str = "文件"
     heading_levels: dict[int, int] = field(default_factory=dict)  # body block → 1..4 (一、（一）1.（1）)
+    genre: str = "公文"  # 公文, or 事务文书 / 书信 (see structure/genre.py): how the draft is to be judged
+    genre_reason: str | None = None  # what showed it is not a 公文
+    genre_left_out: int = 0  # findings of 公文-only rules left out for a draft that is not a 公文
 
     # -- queries used by rules -------------------------------------------------------------------
     def all(self, element: str) -> list[ElementSpan]:
@@ -94,3 +99,16 @@ class Draft:
 
     def block(self, part: Part, index: int) -> Block:
         return self.document.block(part, index)
+
+    def placeholders(self, part: Part, index: int) -> list[Placeholder]:
+        """The template slots left to fill in a block (cached).  A 某某 in the 正文 or an 附件 may be an
+        anonymised person (张某某), so it counts only in the other elements (署名, 主送, 标题…)."""
+        cache = self.__dict__.setdefault("_placeholders", {})
+        key = (part, index)
+        if key not in cache:
+            found = placeholders.find(self.document.block(part, index).text)
+            if any(p.kind == "name" for p in found):
+                running_text = {s.element for s in self.elements_of_block(part, index)} <= {"正文", "附件"}
+                found = [p for p in found if p.kind != "name" or not running_text]
+            cache[key] = found
+        return cache[key]

@@ -33,29 +33,41 @@ def leading_space_chars(text: str) -> float:
     return width
 
 
-_OPEN = "〔\\[［【(（"
-_CLOSE = "〕\\]］】)）"
-_YEAR = r"(?:19|20)(?:\d{2}|[X×Ｘ]{2})|[X×Ｘ]{2,4}"
+_OPEN = "〔\\[［【(（﹝〖{｛"
+_CLOSE = "〕\\]］】)）﹞〗}｝"
+# Placeholder digits of a template: 20XX, ××, □□, ＿＿ (a rule says once that the slot is unfilled).
+PLACEHOLDER_DIGITS = "X×Ｘx□＿_"
+_YEAR = rf"(?:19|20)(?:\d{{2}}|[{PLACEHOLDER_DIGITS}]{{2}})|\d{{2}}|[{PLACEHOLDER_DIGITS}]{{2,4}}"
 
-# 发文字号: 机关代字〔2024〕12号 — the code may be empty in templates ("〔2020〕号").
+# 发文字号: 机关代字〔2024〕12号 — the code may be empty in templates ("〔2020〕号").  Loose on purpose, the
+# rules judge the strict shape: a two-digit year, a missing 号, any bracket pair, stray spaces.
 ZIHAO = re.compile(
-    rf"(?P<code>[^\s{_OPEN}：:，。]{{0,30}}?)\s*[{_OPEN}]\s*(?:{_YEAR})\s*[{_CLOSE}]\s*第?\s*(?:\d+|[X×Ｘ]+)?\s*[号期次]"
+    rf"(?P<code>[^\s{_OPEN}：:，。]{{0,30}}?)\s*[{_OPEN}]\s*(?:{_YEAR})\s*[{_CLOSE}]\s*第?\s*"
+    rf"(?:(?:\d+|[{PLACEHOLDER_DIGITS}]+)\s*[号期次]?|[号期次])"
 )
 # 令号 / 纪要期号 of the special layouts: 第719号, 第3期.
 ORDER_NUMBER = re.compile(r"第[0-9０-９一二三四五六七八九十百〇零X×Ｘ]*[号期]")
 SIGNER = re.compile(r"签\s*发\s*人\s*[:：]")
 
-COPY_NUMBER = re.compile(r"\d{6}|[0０]{5}[0-9０-９]")
+# 份号: six digits; loosely any short run of digits alone on the first line (the rule says what is wrong).
+COPY_NUMBER = re.compile(r"(?:份号[:：]?|No\.?)?[0-9０-９]{1,8}")
 # The 版头 marks, including the wrong forms the element rules explain (内部, 秘 密 spaced out as in
 # the 1999 layout, 急件), so that a draft carrying them gets the targeted message instead of silence.
-SECRECY = re.compile(r"(?:绝\s*密|机\s*密|秘\s*密|内部(?:资料|文件|材料|事项|使用)?)(?:\s*[★☆*＊]\S{0,12})?")
-URGENCY = re.compile(r"特\s*急|加\s*急|特\s*提|平\s*急|急件")
+# Loose as well: 秘密 1年 (no ★), 机密5年, 密级：秘密, and the non-statutory 保密/涉密 (for `fullmatch` on the
+# compact text).
+_PERIOD = r"(?:\d+|[〇零一二三四五六七八九十]+)(?:年|个月)|长期"
+SECRECY = re.compile(
+    r"(?:密级[:：]?)?(?:绝密|机密|秘密|内部(?:资料|文件|材料|事项|使用)?|保密|涉密|普通密级|注意保存)"
+    rf"(?:[★☆*＊·]?(?:{_PERIOD})|[★☆*＊]\S{{0,12}})?"
+)
+URGENCY = re.compile(r"(?:紧急程度[:：]?)?(?:特急件?|加急件?|特提|平急|急件|紧急|特别紧急|十万火急)")
 
 _CN_NUM = "〇零○Ｏ一二三四五六七八九十"
+_PH = PLACEHOLDER_DIGITS
 _DATE = (
-    rf"(?:(?:19|20)\d{{2}}|(?:19|20)[X×Ｘ]{{2}}|[{_CN_NUM}]{{4}}|[X×Ｘ]{{2,4}})年"
-    rf"(?:\d{{1,2}}|[{_CN_NUM}]{{1,3}}|[X×Ｘ]{{1,2}})月"
-    rf"(?:\d{{1,2}}|[{_CN_NUM}]{{1,3}}|[X×Ｘ]{{1,2}})日"
+    rf"(?:(?:19|20)\d{{2}}|(?:19|20)\d?[{_PH}]{{1,2}}|[{_CN_NUM}]{{4}}|[{_PH}]{{2,4}})年"
+    rf"(?:\d{{1,2}}|[{_CN_NUM}]{{1,3}}|[{_PH}]{{1,2}})月"
+    rf"(?:\d{{1,2}}|[{_CN_NUM}]{{1,3}}|[{_PH}]{{1,2}})日"
 )
 DATE = re.compile(_DATE)
 # A 成文日期 a template leaves to fill in: [日期], 【成文日期】, or the blank "    年  月  日" (compact).
@@ -69,7 +81,8 @@ ISSUE_LINE = re.compile(rf".*?{_DATE}印发")  # 印发机关和印发日期 (co
 COPY_TO = re.compile(r"抄\s*送\s*[:：]")
 MAIN_TO_IN_RECORD = re.compile(r"主\s*送\s*[:：]")
 
-ATTACHMENT_NOTE = re.compile(r"附\s*件\s*[:：]")  # 附件说明 starts with 附件：
+# 附件说明 starts with 附件： — or, written wrongly, 附件1：… on a line per attachment.
+ATTACHMENT_NOTE = re.compile(r"附\s*件\s*[0-9０-９一二三四五六七八九十]{0,2}\s*[:：]")
 # The label line of an attachment page: 附件, 附件2, 附件：, and the template's 附件1（可选）.
 ATTACHMENT_LABEL = re.compile(r"附件[0-9０-９一二三四五六七八九十]*[:：]?(?:[（(][^（）()]{1,8}[）)])?")
 LIST_ITEM = re.compile(r"\d+\s*[.．、]")  # continuation lines of a 附件说明: 2．xxx
@@ -79,6 +92,12 @@ SEAL_PLACEHOLDER = re.compile(
     r"[〔\[［【（(]?\s*(?:此处)?(?:加盖|盖)?\S{0,4}(?:印章|公章|签名章)\s*[〕\]］】）)]?"
     # a bracketed note about the seal: （此处添加印章图片或文字说明）
     r"|[〔\[［【（(][^〔〕\[\]［］【】（）()]{0,12}(?:印章|公章|签名章|盖章)[^〔〕\[\]［］【】（）()]{0,10}[〕\]］】）)]"
+)
+# The signer's line of a form-like 落款, filled in or left blank: 申请人：, 汇报人：____, （报告人：某某）,
+# 单位（盖章）：.  (compact text)
+SIGNATURE_LABEL = re.compile(
+    r"[（(]?(?:申请人|汇报人|报告人|承办人|填报人|签名|签字|署名|落款单位|申请单位|报送单位|填报单位|单位)"
+    r"(?:[（(](?:签字|签名|盖章|签章|公章)[）)])?[:：][^，。；：:]{0,16}?[）)]?"
 )
 ATTENDANCE = re.compile(r"(?:出\s*席|请\s*假|列\s*席|缺\s*席)\s*[:：]")  # 纪要 attendance lines (§10.3)
 DATELINE = re.compile(r"新华社\S{0,12}电")  # news-agency dateline in front of a published text

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from officekit.document.model import Block, Document
 from officekit.structure import patterns as P
+from officekit.structure.genre import genre_of
 from officekit.structure.doctype import direction_of, doctype_of, ends_with_statutory_doctype
 from officekit.structure.model import Draft, ElementSpan
 
@@ -34,11 +35,28 @@ _FRONT_MAX_LINES = 30
 _TITLE_MAX_LINES = 6  # lines of more than three characters; a vertically set title has many 1-char lines
 _MAIN_TO_MAX_LINES = 5
 _SIGNATURE_MAX_LINES = 4
+# How far a line must be pushed right to read as a 落款 line: leading spaces (字), or an indent.
+_PUSHED_RIGHT_SPACES = 4
+_PUSHED_RIGHT_CHARS = 8
+_PUSHED_RIGHT_PT = 120
+# Lines of text that may stand after a 落款 date that has no 署名 above it (a stray line, a 联系人).
+_TEXT_LINES_AFTER_CLOSING = 1
 _ATTACHMENT_NOTE_MAX_LINES = 12
 _MISNAMED_DOCTYPES = ("请示报告", "汇报")
+# A title line that ends in a sentence mark by mistake: how long it may be, and the marks.
+_TITLE_MIN_CHARS = 4
+_TITLE_MAX_CHARS = 60
+_TITLE_END_MARKS = "。．.！!；;，,"
 # A line of organ names (for a 主送 written without its colon): every name ends like an organ.
 _NAME_SPLIT = re.compile(r"[、，,；;]")
 _ORGAN_NAME = re.compile(r"(?:政府|委员会|办公厅|办公室|党委|党组|机关|部门|单位|机构|局|厅|委|办|部|院|署|处|科|中心|站|场|所|校|学|公司|集团|队|会)$")
+# A 主送 line ended with a wrong mark instead of its colon, and how far into the first paragraph a merged
+# 主送 (支队领导：为进一步……) may reach.
+_MAIN_TO_WRONG_END = "。．.；;，,、"
+_MERGED_MAIN_TO_MAX_CHARS = 40
+_DIGIT = re.compile(r"[0-9０-９]")
+# Who a 主送 may address besides organs: 支队领导, 各位领导, 全体同志.
+_SALUTATION = re.compile(r"(?:各位|全体)?(?:[\u4e00-\u9fff]{0,8})(?:领导|同志们?|委员|代表|成员)")
 _CLOSING_FORMULAS = ("特此", "此复", "此令", "此致", "敬礼", "妥否", "当否", "请批示", "请审批")
 
 
@@ -48,6 +66,12 @@ def recognize(document: Document) -> Draft:
 
 
 # -- block helpers ---------------------------------------------------------------------------------
+
+
+def _organ_names(text: str) -> bool:
+    """Every name of the list (、，；-separated) ends like an organ: 市人民政府、市财政局."""
+    names = [n for n in _NAME_SPLIT.split(text) if n]
+    return bool(names) and all(_ORGAN_NAME.search(n) for n in names)
 
 
 def _is_red(block: Block) -> bool:
@@ -79,14 +103,17 @@ def _alignment(block: Block) -> str | None:
 def _pushed_right(block: Block) -> bool:
     """The line is set towards the right margin, as a 落款 is: right-aligned, or pushed there by spaces or a
     deep left indent (templates do all three)."""
-    if P.leading_space_chars(block.text) >= 4:
+    if P.leading_space_chars(block.text) >= _PUSHED_RIGHT_SPACES:
         return True
     props = block.props
     if props is None:
         return False
     if props.alignment == "right":
         return True
-    return (props.left_chars or 0) >= 8 or (props.left_pt or 0) >= 120
+    # a deep left or first-line indent (an organ name pushed right with the first-line indent)
+    indent_chars = max(props.left_chars or 0, props.first_line_chars or 0)
+    indent_pt = max(props.left_pt or 0, props.first_line_pt or 0)
+    return indent_chars >= _PUSHED_RIGHT_CHARS or indent_pt >= _PUSHED_RIGHT_PT
 
 
 def _indented_like_body(block: Block) -> bool:
@@ -289,6 +316,11 @@ class _Recogniser:
                 self._tag(i, "正文")  # 新华社北京…电: part of the published text, the title may follow
                 items.append(("dateline", i))
                 run = []
+            elif self._title_with_end_mark(run, i):
+                run.append(i)  # 关于…的通知。 — a title all the same; the title rules report the mark
+                items.append(("line", i))
+                pos += 1
+                break
             elif self._ends_front(flat) and not self._title_continues(run, flat, pos):
                 break
             elif P.DATE.fullmatch(flat) or P.SIGNATURE_AND_DATE.fullmatch(flat):
@@ -402,6 +434,23 @@ class _Recogniser:
             or flat.startswith("尊敬的")  # a salutation (倡议书, 邀请函) opens the text
         )
 
+    def _title_with_end_mark(self, run: list[int], i: int) -> bool:
+        """A title line written with a sentence mark at its end (…的通知。): short, no other sentence mark,
+        and the title so far ends in a 文种 before the mark — or, in a .docx, it is set as a title."""
+        flat = self.flat[i]
+        if not (_TITLE_MIN_CHARS <= len(flat) <= _TITLE_MAX_CHARS) or flat[-1] not in _TITLE_END_MARKS:
+            return False
+        body = flat.rstrip(_TITLE_END_MARKS)
+        if P.SENTENCE_END.search(body) or "：" in body or ":" in body or heading_level(body):
+            return False
+        if run and self.blocks[run[-1]].has_format and self._looks_like_mark(run[-1], False):
+            run_text = ""  # the 标志 above is no part of the title
+        else:
+            run_text = "".join(self.flat[r] for r in run)
+        if doctype_of(run_text + body, strict=True)[0] or (run_text + body).endswith(_MISNAMED_DOCTYPES):
+            return True
+        return _title_like(self.blocks[i])
+
     def _title_continues(self, run: list[int], flat: str, pos: int) -> bool:
         """A title broken after an enumeration comma (…南昌、新余、\n抚州…) goes on on the next line.
         On the first line it could as well be a 主送 (北京市、天津市、\n河北省人民政府：): look ahead
@@ -507,15 +556,33 @@ class _Recogniser:
             return pos
         i = self.lines[pos]
         flat = self.flat[i]
-        if self._tagged(i) or len(flat) > 60 or P.SENTENCE_END.search(flat) or heading_level(flat):
+        if self._tagged(i) or heading_level(flat) or self.blocks[i].table is not None:
             return pos
-        if self.blocks[i].table is not None:
+        if self._main_to_merged(i):
+            return pos + 1
+        names_text = flat.rstrip(_MAIN_TO_WRONG_END)  # 市财政局。 — a wrong end mark, still the 主送
+        if len(flat) > 60 or P.SENTENCE_END.search(names_text):
             return pos
-        names = [n for n in _NAME_SPLIT.split(flat) if n]
-        if names and all(_ORGAN_NAME.search(n) for n in names):
+        if _organ_names(names_text) and not _DIGIT.search(names_text):  # 共排查隐患126处。 is a sentence
             self._tag(i, "主送机关")
             return pos + 1
         return pos
+
+    def _main_to_merged(self, i: int) -> bool:
+        """「支队领导：为进一步……」: the 主送 written at the start of the first paragraph.  Two spans: the
+        主送 up to its colon, the 正文 after it (a rule then asks for a line of its own)."""
+        text = self.blocks[i].text
+        colon = next((k for k, ch in enumerate(text) if ch in "：:"), None)
+        if colon is None or colon > _MERGED_MAIN_TO_MAX_CHARS or not text[colon + 1 :].strip():
+            return False
+        head = P.compact(text[:colon])
+        if not head or P.SENTENCE_END.search(head) or not (_organ_names(head) or _SALUTATION.fullmatch(head)):
+            return False
+        lead = len(text) - len(text.lstrip())
+        self._tag(i, "主送机关", lead, colon + 1)
+        rest = colon + 1 + (len(text[colon + 1 :]) - len(text[colon + 1 :].lstrip()))
+        self._tag(i, "正文", rest, len(text.rstrip()))
+        return True
 
     def _title_above(self, pos: int) -> bool:
         above = self.spans.get(self.lines[pos - 1], [])
@@ -632,32 +699,48 @@ class _Recogniser:
         return following is None or not P.LIST_ITEM.match(self.flat[following])
 
     def _find_date(self, start: int, end: int, signed_only: bool = False) -> tuple[int | None, bool]:
-        """The 成文日期 line of the 落款: the first stand-alone date whose line above reads like a 署名
-        (else the first stand-alone date, unless `signed_only`).  Returns its line position and whether
-        the 署名 shares it.  A template's [日期] and a date written 2024.5.6 count only under a 署名."""
-        first_plain: int | None = None
+        """The 成文日期 line of the 落款, found from the end: the last stand-alone date whose line above
+        reads like a 署名, or (unless `signed_only`) a last stand-alone date that closes the text — only
+        附注-like lines after it.  A date inside the 正文 (举办时间 / 2017年10月13日) is followed by more
+        text, so it is no 成文日期.  The search stops at a page break after a candidate: the pages after it
+        are 附件.  Returns the line position and whether the 署名 shares the line.  A template's [日期] and
+        a date written 2024.5.6 count only under a 署名."""
+        signed: tuple[int, bool] | None = None
+        plain: int | None = None
         for k in range(start + 1, end):
-            flat = self.flat[self.lines[k]]
+            i = self.lines[k]
+            if self.blocks[i].page_break_before and (signed or plain is not None):
+                end = k
+                break
+            flat = self.flat[i]
             strict = P.DATE.fullmatch(flat)
             # 2024.10.8 and [日期] fill the cells of many a form: in a table only a full date closes the text
-            weak = self.blocks[self.lines[k]].table is None and (
-                P.DATE_PLACEHOLDER.fullmatch(flat) or P.LOOSE_DATE.fullmatch(flat)
-            )
+            weak = self.blocks[i].table is None and (P.DATE_PLACEHOLDER.fullmatch(flat) or P.LOOSE_DATE.fullmatch(flat))
             if strict or weak:
                 if self._signature_line(self.lines[k - 1]):
-                    return k, False
-                if strict and not signed_only:
-                    first_plain = k if first_plain is None else first_plain
+                    signed = (k, False)
+                elif strict and not signed_only:
+                    plain = k
             elif (m := P.SIGNATURE_AND_DATE.fullmatch(flat)) and self._signature_like(m.group("org")):
-                return k, True
-        return first_plain, False
+                signed = (k, True)
+        if plain is not None and (signed is None or plain > signed[0]) and self._closes_text(plain, end):
+            return plain, False
+        if signed is not None:
+            return signed
+        return None, False
+
+    def _closes_text(self, k: int, end: int) -> bool:
+        """Only 附注-like lines (in brackets, or a 纪要's attendance) follow line position `k` before `end`."""
+        after = [self.flat[self.lines[j]] for j in range(k + 1, end)]
+        text_lines = [f for f in after if not (P.NOTE.fullmatch(f) or P.ATTENDANCE.match(f))]
+        return len(text_lines) <= _TEXT_LINES_AFTER_CLOSING
 
     def _signature_line(self, i: int) -> bool:
         """Block `i` can be a line of the 发文机关署名 (or the 印章 placeholder between 署名 and date):
         its text reads like one, and in a .docx its formatting does not say 正文 or 标题."""
         flat, block = self.flat[i], self.blocks[i]
-        if P.SEAL_PLACEHOLDER.fullmatch(flat):
-            return True
+        if P.SEAL_PLACEHOLDER.fullmatch(flat) or P.SIGNATURE_LABEL.fullmatch(flat):
+            return True  # the seal's place; 申请人：, （汇报人：____）
         if not self._signature_like(flat) or P.NOTE.fullmatch(flat):
             return False  # （此页无正文） and other asides in brackets are no 署名
         placeholder = P.PLACEHOLDER.fullmatch(flat)
@@ -686,6 +769,8 @@ class _Recogniser:
         for k in range(end - 1, max(start, end - _ATTACHMENT_NOTE_MAX_LINES) - 1, -1):
             flat = self.flat[self.lines[k]]
             if P.ATTACHMENT_NOTE.match(flat):
+                while k - 1 > start and P.ATTACHMENT_NOTE.match(self.flat[self.lines[k - 1]]):
+                    k -= 1  # 附件1：… / 附件2：…, one line each
                 for kk in range(k, end):
                     self._tag(self.lines[kk], "附件说明")
                 return k
@@ -774,6 +859,7 @@ class _Recogniser:
         draft.doctype, draft.doctype_statutory = doctype, statutory
         body_text = draft.text_of("正文")
         draft.direction = direction_of(doctype, draft.has("签发人"), draft.text_of("主送机关"), body_text)
+        draft.genre, draft.genre_reason = genre_of(draft)
 
     def _right_aligned(self, span: ElementSpan | None) -> bool:
         return span is not None and _alignment(self.document.block("body", span.block)) == "right"

@@ -1,0 +1,64 @@
+"""Is the draft a 公文 at all?  Personal letters and 事务文书 (a 转正申请, a 工作总结, a chat-style note) are
+written to other conventions: GB/T 9704 layout and the 行文规则 make no sense for them, the 文字关 does.
+
+The evidence is what a reviewer sees at a glance: a 版头 (标志 or 发文字号) makes a 公文 whatever else the
+text says; without one, a title such as 转正申请/工作总结/述职报告, the letter's salutation 「尊敬的…」 with
+「此致」「敬礼」, a 「申请人：」 signature, or a bare 「通知」 over chat-style text say it is not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from officekit.structure.patterns import compact
+
+GONGWEN = "公文"
+AFFAIRS = "事务文书"  # 申请书、总结、述职报告、心得体会……
+LETTER = "书信"
+OTHER = "其他文稿"  # a report, a tender file, a set of rules read on their own
+GENRES = (GONGWEN, AFFAIRS, LETTER, OTHER)
+
+# Titles of 事务文书 (the word the title ends with, or the whole short title).
+_AFFAIRS_TITLE = re.compile(
+    r"(?:转正申请(?:书)?|入党申请(?:书)?|入团申请(?:书)?|辞职(?:申请|报告|信)|请假条|申请书|思想汇报|"
+    r"(?:个人|年度|学期|实习|工作|学习|述职)?总结|述职(?:述廉)?报告|心得体会|学习体会|读后感|观后感|"
+    r"自我鉴定|个人简历|感谢信|表扬信|检讨书|保证书|承诺书|倡议书)"
+    r"(?:[（(][^（）()]{0,12}[）)])?$"
+)
+# A 事务文书's title is short: 「关于某某同志的转正申请」; a long one ending in 总结 may be an organ's report.
+_MAX_AFFAIRS_TITLE = 30
+_SALUTATION = re.compile(r"^尊敬的")
+_LETTER_CLOSE = re.compile(r"^(?:此致|敬礼[!！。]?|此致敬礼[!！。]?|祝好|顺祝商祺|谨上|敬上)$")
+_APPLICANT = re.compile(r"^[（(]?(?:申请人|汇报人|报告人|述职人)[:：]")
+# Chat-style cues under a bare 「通知」: addressing 大家, @mentions, emoji-like marks, stacked ！！.
+_CHAT = re.compile(r"大家|各位(?:同学|同事|老师|家长)|@|[~～]{1,}|！！|!!|[哈嘿呀啦哦]{1}[！!~～。]")
+
+
+def genre_of(draft) -> tuple[str, str | None]:
+    """(genre, why) for a recognised draft: 公文 unless the evidence says otherwise."""
+    if draft.has("发文字号") or draft.has("发文机关标志"):
+        return GONGWEN, None
+    lines = [compact(b.text) for b in draft.document.body if b.text.strip()]
+    if not lines:
+        return GONGWEN, None
+    title = compact(draft.text_of("标题")) or lines[0]
+    affairs = _AFFAIRS_TITLE.search(title)
+    if affairs and len(title) <= _MAX_AFFAIRS_TITLE:
+        return AFFAIRS, f"标题为“{affairs.group(0)}”"
+    salutation = any(_SALUTATION.match(line) for line in lines[:3])
+    closing = any(_LETTER_CLOSE.match(line) for line in lines[-6:])
+    if salutation and closing:
+        return LETTER, "以“尊敬的……”称呼、以“此致”“敬礼”结尾"
+    if any(_APPLICANT.match(line) for line in lines[-4:]):
+        return AFFAIRS, "落款为“申请人：”一类的个人署名"
+    if closing:
+        return LETTER, "以“此致”“敬礼”结尾"
+    if title == "通知" and not draft.has("主送机关") and _CHAT.search("".join(lines[1:])):
+        return AFFAIRS, "只题“通知”二字，正文是聊天式的口语"
+    # 关于…的专报 is a 公文 under a wrong 文种 name (the 文种 rule says so); 工作方案 on its own is not
+    if draft.doctype_statutory or "关于" in title or (draft.has("主送机关") and (draft.has("发文机关署名") or draft.has("成文日期"))):
+        return GONGWEN, None
+    # No 版头, no statutory 文种, not addressed and signed as one: a report, a tender file, a set of rules,
+    # a news item — text to proof-read, not a 公文 to hold against GB/T 9704.
+    return OTHER, "没有版头，标题不是法定文种，也没有主送机关和落款"
+

@@ -1,0 +1,149 @@
+"""Recognise generously, judge strictly: faulty and unusual lines are still read as the element they stand
+for (and the element's rules then say what is wrong), on made-up drafts that reproduce what real drafts do."""
+
+from __future__ import annotations
+
+import pytest
+
+from officekit.check import check_document
+from officekit.config.model import Config
+from officekit.document.text_reader import from_text
+from officekit.structure import recognize
+
+FRONT = "某某市人民政府文件\n某政发〔2026〕5号\n关于加强安全生产工作的通知\n各县区人民政府：\n现将有关事项通知如下。\n"
+CLOSING = "某某市人民政府\n2026年5月6日\n"
+
+
+def elements(text: str) -> list[tuple[str, str]]:
+    """(block text, its elements joined by /) for every non-empty line."""
+    draft = recognize(from_text(text))
+    return [(b.text.strip(), "/".join(s.element for s in draft.elements_of_block("body", b.index)))
+            for b in draft.document.body if b.text.strip()]
+
+
+def element_of(text: str, line: str) -> str:
+    return dict(elements(text))[line]
+
+
+def findings(text: str):
+    draft, found = check_document(from_text(text), Config())
+    return draft, found
+
+
+@pytest.mark.parametrize("line,element", [
+    ("000123", "份号"), ("00012", "份号"), ("０００１２３", "份号"),
+    ("秘密", "密级和保密期限"), ("秘密 1年", "密级和保密期限"), ("机密5年", "密级和保密期限"),
+    ("密级：秘密", "密级和保密期限"), ("保密", "密级和保密期限"), ("秘密★", "密级和保密期限"),
+    ("特急", "紧急程度"), ("急件", "紧急程度"), ("紧急", "紧急程度"), ("十万火急", "紧急程度"),
+])
+def test_faulty_banner_marks_are_their_element_not_the_organ_mark(line, element):
+    text = f"{line}\n" + FRONT + CLOSING
+    assert element_of(text, line) == element
+    assert element_of(text, "某某市人民政府文件") == "发文机关标志"
+
+
+@pytest.mark.parametrize("zihao", ["某政发〔26〕5号", "某政发〔2026〕5", "某政发[2026]第05号", "某政发（2026）5号",
+                                   "某政发 〔2026〕 5 号"])
+def test_faulty_numbers_are_still_the_number_and_the_title_follows(zihao):
+    text = FRONT.replace("某政发〔2026〕5号", zihao) + CLOSING
+    assert element_of(text, zihao.strip()) == "发文字号"
+    assert element_of(text, "关于加强安全生产工作的通知") == "标题"
+
+
+def test_two_digit_year_and_missing_number_mark_get_the_number_rule():
+    _, found = findings(FRONT.replace("某政发〔2026〕5号", "某政发〔26〕5号") + CLOSING)
+    f201 = [f for f in found if f.rule == "F201"]
+    assert len(f201) == 1 and "年份应标全称" in f201[0].message and f201[0].location.block == 2
+    _, found = findings(FRONT.replace("某政发〔2026〕5号", "某政发〔2026〕5") + CLOSING)
+    f201 = [f for f in found if f.rule == "F201"]
+    assert len(f201) == 1 and f201[0].fix is not None and f201[0].fix.replacement == "某政发〔2026〕5号"
+
+
+def test_title_ending_in_a_full_stop_is_the_title_and_the_title_rule_says_so():
+    text = FRONT.replace("的通知\n", "的通知。\n") + CLOSING
+    assert element_of(text, "关于加强安全生产工作的通知。") == "标题"
+    assert element_of(text, "各县区人民政府：") == "主送机关"
+    _, found = findings(text)
+    assert [f.location.block for f in found if f.rule == "F246"] == [3]
+    assert not [f for f in found if f.rule == "F031"]  # never asked to indent the title like 正文
+
+
+@pytest.mark.parametrize("main_to", ["各县区人民政府，市政府各部门", "各县区人民政府，市政府各部门。", "市财政局；"])
+def test_main_to_with_a_wrong_or_missing_end_mark_is_the_main_to(main_to):
+    text = FRONT.replace("各县区人民政府：", main_to) + CLOSING
+    assert element_of(text, main_to) == "主送机关"
+    _, found = findings(text)
+    f221 = [f for f in found if f.rule == "F221"]
+    assert len(f221) == 1 and f221[0].suggestion.endswith("：")
+
+
+def test_a_sentence_ending_like_an_organ_is_no_main_to():
+    text = "云岭市林业局关于森林防火工作情况的报告\n今年共排查隐患126处。\n特此报告。\n云岭市林业局\n2026年3月5日"
+    assert element_of(text, "今年共排查隐患126处。") == "正文"
+
+
+def test_main_to_merged_into_the_first_paragraph_is_two_spans_and_one_finding():
+    text = FRONT.replace("各县区人民政府：\n现将", "支队领导：现将") + CLOSING
+    draft = recognize(from_text(text))
+    block = next(b for b in draft.document.body if b.text.startswith("支队领导"))
+    spans = [(s.element, s.text) for s in draft.elements_of_block("body", block.index)]
+    assert spans == [("主送机关", "支队领导："), ("正文", "现将有关事项通知如下。")]
+    _, found = findings(text)
+    f228 = [f for f in found if f.rule == "F228"]
+    assert len(f228) == 1 and (f228[0].location.start, f228[0].location.end) == (0, 5)
+    assert f228[0].suggestion == "在“支队领导：”后换行，正文另起一段首行缩进二字"
+    assert not [f for f in found if f.rule == "F226"]  # the 主送 is there, not missing
+
+
+def test_a_date_inside_the_text_is_not_the_closing_date():
+    text = FRONT + "一、举办时间\n2017年10月13日\n二、举办地点\n市体育馆。\n" + CLOSING
+    assert element_of(text, "2017年10月13日") == "正文"
+    assert element_of(text, "二、举办地点") == "正文"
+    assert element_of(text, "2026年5月6日") == "成文日期"
+    assert element_of(text, "某某市人民政府") == "发文机关署名"
+
+
+def test_a_closing_date_without_signature_is_found_from_the_end():
+    text = FRONT + "一、举办时间\n2017年10月13日\n二、举办地点\n市体育馆。\n2026年5月6日\n"
+    assert element_of(text, "2017年10月13日") == "正文"
+    assert element_of(text, "2026年5月6日") == "成文日期"
+
+
+@pytest.mark.parametrize("signer", ["申请人：", "申请人：某某", "（汇报人：____）", "报告人：某某"])
+def test_form_like_signature_lines_close_the_text(signer):
+    text = "关于申请经费的报告\n市财政局：\n现申请经费。\n特此报告。\n" + signer + "\n年  月  日\n"
+    assert element_of(text, signer) == "发文机关署名"
+    assert element_of(text, "年  月  日") == "成文日期"
+
+
+def test_numbered_attachment_lines_are_the_attachment_note():
+    text = FRONT + "附件1：安全生产检查表\n附件2：联系人名单\n" + CLOSING + "（此页无正文）\n附件1\n安全生产检查表\n"
+    assert element_of(text, "附件1：安全生产检查表") == "附件说明"
+    assert element_of(text, "附件2：联系人名单") == "附件说明"
+    _, found = findings(text)
+    assert {f.location.block for f in found if f.rule == "F301"} == {6, 7}
+    f229 = [f for f in found if f.rule == "F229"]
+    assert len(f229) == 1 and f229[0].location.block == 10
+
+
+def test_placeholders_are_reported_once_and_not_judged_as_text():
+    text = "XXXX人民政府文件\nXX发〔20XX〕XX号\n关于XX的通知\n各XX：\n现将有关事项通知如下。\nXXXX人民政府\n20XX年XX月XX日\n"
+    draft, found = findings(text)
+    assert element_of(text, "20XX年XX月XX日") == "成文日期"
+    assert element_of(text, "XX发〔20XX〕XX号") == "发文字号"
+    rules_on = {(f.location.block, f.rule) for f in found}
+    assert (7, "F227") in rules_on and (2, "F227") in rules_on
+    assert not rules_on & {(7, "F211"), (2, "F201"), (7, "F212")}  # the slot is unfilled, not misspelt
+    assert len([f for f in found if f.rule == "F227" and f.location.block == 7]) == 1
+
+
+@pytest.mark.parametrize("text,genre", [
+    ("关于某某同志的转正申请\n尊敬的党组织：\n我于2025年5月入职，现申请转正。\n此致\n敬礼！\n申请人：某某\n2026年5月6日\n", "事务文书"),
+    ("2026年个人工作总结\n今年以来，我认真学习业务知识。\n某某\n2026年12月1日\n", "事务文书"),
+    ("尊敬的王老师：\n您好！感谢您的悉心指导。\n此致\n敬礼\n学生某某\n2026年5月6日\n", "书信"),
+    ("通知\n大家好，明天下午三点开会，请准时参加哈！\n", "事务文书"),
+    (FRONT + CLOSING, "公文"),
+    ("某某县人民政府关于申请专项资金的请示\n市人民政府：\n现申请专项资金。\n妥否，请批示。\n某某县人民政府\n2026年5月6日\n", "公文"),
+])
+def test_not_a_gongwen_is_told_apart(text, genre):
+    assert recognize(from_text(text)).genre == genre
