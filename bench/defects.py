@@ -281,10 +281,13 @@ def body_typo(r: Rendering, rng) -> Expect | None:
 
 
 def outdated_organ(r: Rendering, rng) -> Expect | None:
+    """The old name where the text speaks of the organ today (not where it cites a document the organ
+    issued: 「国家发展改革委《关于…》」 may be a citation of history, and a checker may let it pass)."""
     for p in _body_paras(r):
         for new, old in OUTDATED_NAMES:
-            if new in p.text:
-                p.text = p.text.replace(new, old, 1)
+            m = re.search(rf"{new}(?![《、]|印发|关于)", p.text)
+            if m:
+                p.text = p.text[:m.start()] + old + p.text[m.end():]
                 return _at(r, POLICY, "正文", p)
     return None
 

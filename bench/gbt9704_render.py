@@ -156,10 +156,24 @@ def _issuer_from(title: str, zihao: str | None) -> str:
     return "国务院"
 
 
+_HALF_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+_CJK = "\u4e00-\u9fff"
+_DATE_ASIDE = re.compile(r"((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)（[^（）]{1,12}）")  # 2021年3月7日（本文有删减）
+
+
+def _normalise(flat: str) -> str:
+    """The scraped texts carry a few typing slips of their own (a half-width comma between Chinese
+    characters, a 主送 ending in an ASCII colon): the clean copies must be clean, so they are put right."""
+    for half, full in _HALF_WIDTH.items():
+        flat = re.sub(rf"(?<=[{_CJK}）”])\{half}(?=[{_CJK}（“]|$)", full, flat)
+    flat = re.sub(rf"\(([{_CJK}、，]{{1,30}})\)", r"（\1）", flat)
+    return _DATE_ASIDE.sub(r"\1", flat) if _DATE_ASIDE.fullmatch(flat) else flat
+
+
 def parse_published(row: dict, key: str, rng: random.Random) -> GovDoc | None:
     """A `GovDoc` from one JSON line of the corpus, or None when it is no 文件-format document (a 令, a 公告,
     a text the scraper cut to nothing)."""
-    lines = [compact(line) for line in row["text"].split("\n")]
+    lines = [_normalise(compact(line)) for line in row["text"].split("\n")]
     lines = [line for line in lines if line]
     while lines and _DATELINE.match(lines[0]):
         lines.pop(0)
@@ -380,7 +394,8 @@ class Para:
     border_bottom: Border | None = None
     page_break_before: bool = False
     right_tab: bool = False  # a right-aligned tab stop 1 character (of this size) inside the right margin
-    in_record_frame: bool = False  # 版记: framed at the foot of the page (7.4.1: its last line on the 版心's edge)
+    in_record: bool = False  # 版记: a row of the floating table at the foot of the page (7.4.1: its last
+    # line on the bottom edge of the 版心); its borders are the cell's, not the paragraph's
 
 
 @dataclass
@@ -542,10 +557,11 @@ def _record(doc: GovDoc) -> list[Para]:
         out.append(Para(doc.copy_to, "抄送机关", "copy_to", size=SIZE_4, align="left", right_chars=1,
                         left_chars=1 + display_width("抄送："), hanging_chars=display_width("抄送："),
                         line_pt=None, border_top=Border("000000", RECORD_THICK_EIGHTHS),
-                        border_bottom=Border("000000", RECORD_THIN_EIGHTHS), in_record_frame=True))
+                        border_bottom=Border("000000", RECORD_THIN_EIGHTHS), in_record=True))
     out.append(Para(f"{doc.printer}\t{doc.print_date}印发", "印发机关和印发日期", "print", size=SIZE_4,
                     align="left", left_chars=1, right_tab=True, line_pt=None,
-                    border_bottom=Border("000000", RECORD_THICK_EIGHTHS), in_record_frame=True))
+                    border_bottom=Border("000000", RECORD_THICK_EIGHTHS), in_record=True))
+    out.append(_blank())  # the paragraph the floating 版记 table is anchored to
     return out
 
 
@@ -581,16 +597,7 @@ def _ppr_xml(paragraph, p: Para, page: PageSetup) -> None:
     ppr = paragraph._p.get_or_add_pPr()
     if p.page_break_before:
         ppr.append(OxmlElement("w:pageBreakBefore"))
-    if p.in_record_frame:
-        frame = OxmlElement("w:framePr")
-        frame.set(qn("w:w"), str(int((page.width_mm - page.left_mm - page.right_mm) / 25.4 * 1440)))
-        frame.set(qn("w:wrap"), "around")
-        frame.set(qn("w:vAnchor"), "margin")
-        frame.set(qn("w:hAnchor"), "margin")
-        frame.set(qn("w:xAlign"), "center")
-        frame.set(qn("w:yAlign"), "bottom")
-        ppr.append(frame)
-    if p.border_top or p.border_bottom:
+    if (p.border_top or p.border_bottom) and not p.in_record:
         bdr = OxmlElement("w:pBdr")
         if p.border_top:
             bdr.append(_border("top", p.border_top))
@@ -605,6 +612,10 @@ def _ppr_xml(paragraph, p: Para, page: PageSetup) -> None:
         tab.set(qn("w:pos"), str(int(width_twips - p.size * 20)))
         tabs.append(tab)
         ppr.append(tabs)
+    for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):  # no extra gap between Chinese and digits: widths stay countable
+        off = OxmlElement(tag)
+        off.set(qn("w:val"), "0")
+        ppr.append(off)
     spacing = OxmlElement("w:spacing")
     spacing.set(qn("w:before"), str(int(p.space_before_pt * 20)))
     spacing.set(qn("w:after"), "0")
@@ -679,6 +690,49 @@ def _page_number_paragraph(paragraph, page: PageSetup, side: str) -> None:
         text_run(after)
 
 
+def _record_table(d, page: PageSetup, rows: int):
+    """A one-column table as wide as the 版心, floating at the bottom of the page's text area."""
+    table = d.add_table(rows=rows, cols=1)
+    tbl_pr = table._tbl.tblPr
+    width = str(int((page.width_mm - page.left_mm - page.right_mm) / 25.4 * 1440))
+    floating = OxmlElement("w:tblpPr")
+    for key, value in (("w:vertAnchor", "margin"), ("w:horzAnchor", "margin"), ("w:tblpXSpec", "center"),
+                       ("w:tblpYSpec", "bottom")):
+        floating.set(qn(key), value)
+    tbl_pr.insert(1 if tbl_pr.find(qn("w:tblStyle")) is not None else 0, floating)
+    tbl_w = tbl_pr.find(qn("w:tblW"))
+    if tbl_w is None:
+        tbl_w = OxmlElement("w:tblW")
+        tbl_pr.append(tbl_w)
+    tbl_w.set(qn("w:w"), width)
+    tbl_w.set(qn("w:type"), "dxa")
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        m = OxmlElement(f"w:{side}")
+        m.set(qn("w:w"), "0")
+        m.set(qn("w:type"), "dxa")
+        margins.append(m)
+    tbl_pr.append(margins)
+    style = tbl_pr.find(qn("w:tblStyle"))
+    if style is not None:
+        tbl_pr.remove(style)  # no grid lines of a table style: only the 版记 lines
+    table.rows[0].cells[0].width = Mm(page.width_mm - page.left_mm - page.right_mm)
+    return table
+
+
+def _cell_borders(cell, p: Para) -> None:
+    tc_pr = cell._tc.get_or_add_tcPr()
+    borders = OxmlElement("w:tcBorders")
+    for side, border in (("top", p.border_top), ("bottom", p.border_bottom)):
+        if border:
+            borders.append(_border(side, border))
+    for side in ("left", "right"):
+        none = OxmlElement(f"w:{side}")
+        none.set(qn("w:val"), "nil")
+        borders.append(none)
+    tc_pr.append(borders)
+
+
 def write_docx(rendering: Rendering, path: Path) -> Path:
     page = rendering.page
     d = new_docx()
@@ -709,15 +763,20 @@ def write_docx(rendering: Rendering, path: Path) -> Path:
     grid.set(qn("w:linePitch"), str(int(round(page.grid_pitch_pt * 20))))
     grid.set(qn("w:charSpace"), str(int(round((CHAR_PITCH_PT - SIZE_3) * 4096))))
 
-    body = d.element.body
+    record = [p for p in rendering.paras if p.in_record]
+    table = None
     for p in rendering.paras:
-        paragraph = d.add_paragraph()
+        if p.in_record:
+            if table is None:
+                table = _record_table(d, page, len(record))
+            cell = table.rows[record.index(p)].cells[0]
+            _cell_borders(cell, p)
+            paragraph = cell.paragraphs[0]
+        else:
+            paragraph = d.add_paragraph()
         _ppr_xml(paragraph, p, page)
         if p.text:
             _set_run_fonts(paragraph.add_run(p.text), p.font, p.size, p.color, p.bold)
-    first = body.find(qn("w:p"))
-    if first is not None and not first.xpath("string(.)") and not rendering.paras:
-        body.remove(first)
 
     if page.page_number:
         d.settings.odd_and_even_pages_header_footer = page.odd_even
