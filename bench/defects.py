@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from gbt9704_render import FANGSONG, HEITI, SIZE_3, SIZE_4, SONGTI, Border, Para, Rendering
+from gbt9704_render import FANGSONG, HEITI, KAITI, SIZE_3, SIZE_4, SONGTI, Border, Para, Rendering
 
 BOTH = ("docx", "txt")
 DOCX = ("docx",)
@@ -159,6 +159,48 @@ def red_line_above(r: Rendering, rng) -> Expect:
 
 def red_line_black(p: Para, rng) -> None:
     p.border_bottom = Border("000000", p.border_bottom.eighths, p.border_bottom.space_pt)
+
+
+# -- 上行文: 签发人 --------------------------------------------------------------------------------------------
+SIGNER_NAME = "王明"  # a made-up name
+
+
+def upward(r: Rendering, signer: str | None = "签发人：") -> Para | None:
+    """Make the rendering a 请示 to 国务院 (a 上行文): 发文字号 居左空一字 and, unless `signer` is None,
+    签发人 居右空一字 on the same line (GB/T 9704-2012 7.2.5, 7.2.6), name in 楷体."""
+    if r.doc.issuer == "国务院" or _retitle(r, "请示") is None:
+        return None
+    z = r.first("zihao")
+    z.align, z.left_chars = "left", 1
+    if signer is not None:
+        label_at = len(z.text) + 1
+        z.text = f"{z.text}\t{signer}{SIGNER_NAME}"
+        z.right_tab = True
+        z.font_spans = [(label_at + len(signer), len(z.text), KAITI)]
+    m = r.first("main_to")
+    if m is not None:
+        m.text = "国务院："
+    return z
+
+
+def signer_missing(r: Rendering, rng) -> Expect | None:
+    z = upward(r, signer=None)
+    return None if z is None else _at(r, FORMAT, "签发人", z)
+
+
+def signer_shape(signer: str):
+    def inject(r: Rendering, rng) -> Expect | None:
+        z = upward(r, signer=signer)
+        return None if z is None else _at(r, FORMAT, "签发人", z)
+    return inject
+
+
+def signer_font(r: Rendering, rng) -> Expect | None:
+    z = upward(r)
+    if z is None:
+        return None
+    z.font_spans = []  # the name in 仿宋 like its label
+    return _at(r, FORMAT, "签发人", z)
 
 
 # -- 标题 ------------------------------------------------------------------------------------------------------
@@ -435,6 +477,36 @@ def attachment_no_page_break(r: Rendering, rng) -> Expect | None:
     return _at(r, FORMAT, "附件", first)
 
 
+def attachment_page_missing(r: Rendering, rng) -> Expect | None:
+    """The 附件说明 lists more attachments than there are pages: the last page is left out."""
+    labels = r.find("att_label")
+    notes = r.find("att_note")
+    if len(labels) < 2 or len(notes) != len(labels):
+        return None
+    start = r.index_of(labels[-1]) - 1
+    end = next((k for k in range(start + 1, len(r.paras)) if r.paras[k].role in ("att_label", "copy_to", "print")),
+               len(r.paras))
+    del r.paras[start:end]
+    return Expect(FORMAT, (("附件说明", "body", r.index_of(notes[-1])), ("附件说明", "body", r.index_of(notes[0]))))
+
+
+def attachment_inside_body(r: Rendering, rng) -> Expect | None:
+    """The first 附件 page (label, title, text) put into the 正文, before the 附件说明 and the 落款."""
+    labels = r.find("att_label")
+    if not labels:
+        return None
+    start = r.index_of(labels[0]) - 1
+    end = next((k for k in range(start + 1, len(r.paras)) if r.paras[k].role in ("att_label", "copy_to", "print")),
+               len(r.paras))
+    page = r.paras[start:end]
+    del r.paras[start:end]
+    anchor = r.first("att_note") or r.first("signature")
+    at = r.index_of(anchor) - 2  # before the blank line above the 附件说明 / 署名
+    page[0].page_break_before = False
+    r.paras[at:at] = page
+    return _at(r, FORMAT, "附件", page[0])
+
+
 # -- 版记 ------------------------------------------------------------------------------------------------------
 def print_before_date(r: Rendering, rng) -> Expect:
     pr, d = r.first("print"), r.first("date")
@@ -529,6 +601,11 @@ DEFECTS: tuple[Defect, ...] = (
            on_role("zihao", "发文字号", set_attr(border_bottom=None))),
     Defect("red-line-above-zihao", "红色分隔线在发文字号之上", FORMAT, "发文字号", DOCX, red_line_above),
     Defect("red-line-black", "版头分隔线不是红色", FORMAT, "发文字号", DOCX, on_role("zihao", "发文字号", red_line_black)),
+    # 签发人 (the copy is made a 请示 to 国务院, a 上行文)
+    Defect("signer-missing", "上行文缺少签发人", FORMAT, "签发人", BOTH, signer_missing),
+    Defect("signer-ascii-colon", "签发人后用半角冒号", FORMAT, "签发人", BOTH, signer_shape("签发人:")),
+    Defect("signer-no-colon", "签发人后缺冒号", FORMAT, "签发人", BOTH, signer_shape("签发人")),
+    Defect("signer-name-font", "签发人姓名用仿宋（应为楷体）", FORMAT, "签发人", DOCX, signer_font),
     # 标题
     Defect("title-full-stop", "标题末尾加句号", FORMAT, "标题", BOTH,
            title_last(text_sub(r"$", "。"))),
@@ -599,6 +676,8 @@ DEFECTS: tuple[Defect, ...] = (
     Defect("att-label-font", "附件标识用仿宋（应为黑体）", FORMAT, "附件", DOCX,
            on_role("att_label", "附件", set_attr(font=FANGSONG))),
     Defect("att-no-page-break", "附件未另页编排", FORMAT, "附件", DOCX, attachment_no_page_break),
+    Defect("att-page-missing", "附件说明列出的附件缺页", FORMAT, "附件说明", BOTH, attachment_page_missing),
+    Defect("att-inside-body", "附件插在正文中（落款之前）", FORMAT, "附件", BOTH, attachment_inside_body),
     # 版记
     Defect("copy-to-no-full-stop", "抄送机关末尾缺句号", FORMAT, "抄送机关", BOTH,
            on_role("copy_to", "抄送机关", text_sub(r"。$", ""))),

@@ -394,6 +394,7 @@ class Para:
     border_bottom: Border | None = None
     page_break_before: bool = False
     right_tab: bool = False  # a right-aligned tab stop 1 character (of this size) inside the right margin
+    font_spans: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, font) set apart
     in_record: bool = False  # 版记: a row of the floating table at the foot of the page (7.4.1: its last
     # line on the bottom edge of the 版心); its borders are the cell's, not the paragraph's
 
@@ -733,6 +734,19 @@ def _cell_borders(cell, p: Para) -> None:
     tc_pr.append(borders)
 
 
+def _runs_of(p: Para) -> list[tuple[str, str]]:
+    """(text, font) runs: the paragraph's font, with its font_spans set in theirs (签发人's name in 楷体)."""
+    runs, at = [], 0
+    for start, end, font in sorted(p.font_spans):
+        if start > at:
+            runs.append((p.text[at:start], p.font))
+        runs.append((p.text[start:end], font))
+        at = end
+    if at < len(p.text):
+        runs.append((p.text[at:], p.font))
+    return runs
+
+
 def write_docx(rendering: Rendering, path: Path) -> Path:
     page = rendering.page
     d = new_docx()
@@ -775,8 +789,8 @@ def write_docx(rendering: Rendering, path: Path) -> Path:
         else:
             paragraph = d.add_paragraph()
         _ppr_xml(paragraph, p, page)
-        if p.text:
-            _set_run_fonts(paragraph.add_run(p.text), p.font, p.size, p.color, p.bold)
+        for text, font in _runs_of(p):
+            _set_run_fonts(paragraph.add_run(text), font, p.size, p.color, p.bold)
 
     if page.page_number:
         d.settings.odd_and_even_pages_header_footer = page.odd_even
