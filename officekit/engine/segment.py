@@ -189,6 +189,10 @@ def _open_lexicon(jieba) -> _Lexicon:
     except OSError:
         db = None
     if db is None:
+        if path is not None:
+            from officekit import cache
+
+            cache.note_building()  # the slow part of a first run: parsing dict.txt and writing the file
         freq, tags, total = _read_dictionary(jieba)
         try:
             if path is None:
