@@ -18,22 +18,41 @@ TIME_LIMIT_S = 10.0
 MEMORY_LIMIT_MB = 300
 
 
+# `python -m officekit ARGS` that, on its way out, writes its own peak RSS (VmHWM, kB) to the file named by
+# its first argument.  wait4's ru_maxrss cannot be used: Linux starts a child's count at the size of the
+# process that forked it, so it reported the test runner's own peak (337 MB once earlier tests had built
+# the jieba cache in-process), not officekit's.
+PEAK_WRAPPER = """
+import atexit, runpy, sys
+def record_peak(path=sys.argv.pop(1)):
+    with open("/proc/self/status") as status, open(path, "w") as out:
+        out.write(next((line.split()[1] for line in status if line.startswith("VmHWM:")), ""))
+atexit.register(record_peak)
+runpy.run_module("officekit", run_name="__main__", alter_sys=True)
+"""
+
+
 def run_cli(*args: str, cwd: Path | None = None) -> tuple[int, str, str, float, float]:
     """Run `officekit` in a fresh process: (exit code, stdout, stderr, CPU seconds, its peak RSS in MB).
 
     CPU time (user + system) rather than wall time: a CI machine running other jobs must not make
     these tests flaky, and what we promise is the work officekit does, not the machine's load.
     """
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen([sys.executable, "-m", "officekit", *args], stdout=out, stderr=err, cwd=cwd,
-                                env=dict(os.environ, NO_COLOR="1"))
+    own_peak = Path("/proc/self/status").exists()  # Linux; elsewhere wait4's figure (an upper bound)
+    command = [sys.executable, "-c", PEAK_WRAPPER] if own_peak else [sys.executable, "-m", "officekit"]
+    with tempfile.TemporaryDirectory() as work, tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        peak_file = Path(work) / "peak"
+        proc = subprocess.Popen([*command, *([str(peak_file)] if own_peak else []), *args], stdout=out, stderr=err,
+                                cwd=cwd, env=dict(os.environ, NO_COLOR="1"))
         _, status, usage = os.wait4(proc.pid, 0)  # this process's own resource usage
         proc.returncode = os.waitstatus_to_exitcode(status)
         seconds = usage.ru_utime + usage.ru_stime
+        recorded = peak_file.read_text().strip() if peak_file.exists() else ""
+        peak_kb = float(recorded) if recorded else usage.ru_maxrss  # not recorded: killed, or not Linux
         out.seek(0)
         err.seek(0)
         return (proc.returncode, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"),
-                seconds, usage.ru_maxrss / 1024)
+                seconds, peak_kb / 1024)
 
 
 def assert_refused(path: Path, kind: str, *words: str) -> str:
@@ -172,6 +191,18 @@ def test_one_million_character_paragraph(tmp_path):
     assert report["status"] == "ok"
     text = (builders.SENTENCE * (1_000_000 // len(builders.SENTENCE) + 1))[:1_000_000]
     assert_offsets_inside(report, {1: "关于开展安全生产检查的通知", 2: text})
+
+
+def test_first_run_with_an_empty_user_cache_stays_within_the_limits(tmp_path, monkeypatch):
+    """A first run builds the caches (jieba's lexicon, the sound tables) and keeps to the limits all the
+    same; a draft refused before any rule runs builds none."""
+    monkeypatch.delenv("OFFICEKIT_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    cache = tmp_path / "xdg" / "officekit"
+    assert_refused(builders.empty(tmp_path / "空.docx"), "empty", "空")
+    assert not cache.exists() or not any(cache.iterdir())
+    code, report, _ = json_report(builders.good_docx(tmp_path / "good.docx"))
+    assert report["status"] == "ok" and list(cache.glob("jieba-*.sqlite3"))
 
 
 def test_gb18030_text_file_is_decoded(tmp_path):
