@@ -158,6 +158,14 @@ def test_quotes_side_by_side_or_unbalanced_are_not_nesting(text):
     assert findings(text, "W122") == []
 
 
+def test_nesting_check_stays_linear_on_a_long_paragraph_full_of_quotes():
+    # an unbounded look-behind backtracked to the 2 s regex timeout on this paragraph (the rule then fails)
+    document = from_text("他说“落实”“改革”，" * 3000)
+    draft = Draft(document=document, spans=[ElementSpan("正文", "body", 1, 0, len(document.body[0].text),
+                                                        document.body[0].text)])
+    assert runner.run(draft, [RULES["W122"]]) == []
+
+
 def test_a_document_title_in_quotes_takes_title_marks():
     text = "根据“关于进一步加强安全生产工作的通知”要求，现部署如下。"
     assert findings(text, "W121") == [("W121", "“关于进一步加强安全生产工作的通知”", 2, "《关于进一步加强安全生产工作的通知》")]
