@@ -38,6 +38,8 @@ def findings(text: str, *ids: str):
     ("通过会议可以及时的制定安排和总结工作。", 8),
     ("让我们更好的了解情况。", 5),
     ("各单位要切实的加强领导。", 6),
+    ("能够更好的发挥作用。", 4),           # jieba tags 发挥作用 as a noun: after a modal it still counts
+    ("进一步深入的开展调查研究。", 5),
 ])
 def test_adverbial_de_before_a_verb_is_di(text, start):
     assert findings(text, "W341") == [("W341", "的", start, "地")]
@@ -52,6 +54,8 @@ def test_adverbial_de_before_bei_or_ba_is_di():
     "实施最严格的保护和监管，提供更好的服务。",     # the verb is the head of a noun phrase
     "随着改革的不断深入，要实行更加积极的就业政策。",
     "有效的监管是关键，将正确的认识转化为行动。",    # a subject at the clause start; 将 = 把
+    "采取进一步有效的措施，就详细的情况作出说明，要有效的措施。",  # noun heads after 进一步, 就, a modal
+    "起到一定积极的作用。",
     "我们积极的态度得到肯定。",                     # a noun follows
     "依法为符合条件的被拐卖受害人提供法律援助。",     # 被拐卖 modifies the noun
     "目的是的确把工作做好，要有的放矢，真的被感动了。",  # words that contain 的
