@@ -30,6 +30,7 @@ def baseline(paths, output, force, config):
         fail_usage("请给出要记入基线的文件或目录，例如：officekit baseline drafts/")
     files = collect(list(paths))
     check_output_path(output, force, inputs=files)
+    _load_rules_or_exit(files, config)
     results = run_checks(files, config, {}, jobs=1, progress=False)
     for r in results:
         if r.status != "ok":
@@ -39,3 +40,20 @@ def baseline(paths, output, force, config):
     click.echo(f"已写出 {output}：{len(results)} 个文件，{count} 个问题记入基线", err=True)
     if any(r.status != "ok" for r in results):
         sys.exit(ExitCode.INPUT)
+
+
+def _load_rules_or_exit(files, config) -> None:
+    """A broken rule file or configuration (an unknown id in ignore:) is a usage error, not a traceback."""
+    import os
+
+    from officekit.check import config_for
+    from officekit.engine.rule import RuleError
+    from officekit.engine.ruleset import active_rules
+    from officekit.errors import ConfigError
+
+    try:
+        for path in files:
+            if os.path.exists(path):
+                active_rules(config_for(path, config))
+    except (RuleError, ConfigError) as exc:
+        fail_usage(f"规则或配置无法加载：{exc}")

@@ -180,9 +180,35 @@ def _check_param(value: Any, decl, rid: str, key: str, where: str) -> Any:
         raise RuleError(f"规则 {rid} 的 {key} 类型不对（应为 {decl.kind}）", where)
     if decl.choices and value not in decl.choices:
         raise RuleError(f"规则 {rid} 的 {key} 应为 {', '.join(map(str, decl.choices))} 之一", where)
-    if decl.kind == "regex" and not _trusted.get():
-        compile_regex(value, f"规则 {rid} 的 {key}", where)
+    if decl.kind == "regex":
+        refuse_word_boundary(value, f"规则 {rid} 的 {key}", where)
+        if not _trusted.get():
+            compile_regex(value, f"规则 {rid} 的 {key}", where)
     return value
+
+
+def refuse_word_boundary(pattern: str, what: str, where: str | None = None) -> None:
+    """`\\b` asks for a word boundary, and Chinese has none the regex engine can see: every Han
+    character is a word character, so `\\b` never matches between two of them and a rule written
+    with it silently misses every Chinese match.  (`[\\b]` and `\\\\b` are other things and pass.)"""
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            if pattern[i + 1:i + 2] == "b" and not in_class:
+                raise RuleError(f"{what} 含有 \\b（单词边界）：中文的词与词之间没有正则表达式能识别的边界，"
+                                "\\b 在两个汉字之间永远不匹配；请直接写出要匹配的文字，"
+                                "需要时用 (?<!…)/(?!…) 写明前后不能是什么", where)
+            i += 2
+            continue
+        if ch == "[" and not in_class:
+            in_class = True
+            if pattern[i + 1:i + 2] == "]":  # []…] : a leading ] is a literal member
+                i += 1
+        elif ch == "]" and in_class:
+            in_class = False
+        i += 1
 
 
 def compile_regex(pattern: str, what: str, where: str | None = None) -> regex.Pattern:
@@ -193,6 +219,7 @@ def compile_regex(pattern: str, what: str, where: str | None = None) -> regex.Pa
     patterns up front is a third of a cold start.  Anything else — an office's own rules — is
     compiled now, so that a broken pattern is a load error naming its file and line.
     """
+    refuse_word_boundary(pattern, what, where)
     if _trusted.get():
         return _LazyPattern(pattern, what, where)  # type: ignore[return-value]
     return _compiled(pattern, what, where)

@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from officekit.config.model import Config
+from officekit.config.validate import validate
 from officekit.engine.finding import GATES
 from officekit.engine.loader import build_spec, load_file, trusted_rules
 from officekit.engine.packs import builtin_packs, builtin_root
@@ -99,8 +100,10 @@ def _override(rule: RuleSpec, severities: dict[str, str]) -> RuleSpec | None:
 
 def active_rules(config: Config | None = None) -> list[RuleSpec]:
     config = config or Config()
+    every = all_rules(config)
+    validate(config, every)  # a mistyped id or list name is an error, not a silent no-op
     out = []
-    for rule in all_rules(config):
+    for rule in every:
         if config.select and not any(matches(rule, s) for s in config.select):
             continue
         if any(matches(rule, s) for s in config.ignore):
