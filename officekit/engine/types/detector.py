@@ -50,11 +50,35 @@ import os
 from collections import Counter
 from functools import lru_cache
 
-from officekit.engine import segment, wordlists
+from officekit.engine import charlm, segment, wordlists
 from officekit.engine.rule import Context, Hit, RuleSpec
 from officekit.engine.types import Param
 from officekit.engine.types._words import dictionary_words
 
+
+# The context model's thresholds (natural log of the probability ratio after / before the change),
+# set on odw-dev in 400-sentence drafts against the published documents' false alarms.
+LM_GAIN = 6.0  # a guess worth showing, as info: the sentence is e^6 ≈ 400 times more probable
+LM_HIGH_GAIN = 12.0  # a high-confidence guess, shown at the rule's severity
+LM_SUPPORT = 8.0  # a guess of the dictionary stage keeps the rule's severity with this much support ...
+WARNING_GAIN = 2.0  # ... and this much gain under jieba's word model,
+SURE_GAIN = 12.0  # or with this much word-model gain when the model at least does not object (≥ 0)
+LM_WORSE = -4.0  # the model finds the "corrected" sentence e^4 ≈ 55 times less probable: not offered
+# When the text as written is itself a dictionary word (契合, 魄力, 迟交 …), every warning threshold
+# above rises by this much: a model of laws and reports does not know every modern word.
+WORD_WARNING_EXTRA = 6.0
+NAME_PENALTY = 4.0  # jieba's HMM takes many misspelt spans for names, but real names are rare strings too
+# A character of a common dictionary word (rare_frequency or more) is changed only on much stronger
+# evidence: real-word slips exist (机构贬值 for 编制), but a model of laws and reports finds many a
+# right word improbable in a technical report (魄力 → 暴力, 解构 → 结构).
+WORD_CHANGE_PENALTY = 6.0
+# Classical prose (出师表 as sample text, quotations) is not modern 公文: its particles are rare in
+# modern prose and a model of modern prose "corrects" half its words.
+CLASSICAL_PARTICLES = set("矣焉哉兮於曰耶")
+MAX_CLASSICAL_SHARE = 0.004
+# What the model asks of a candidate beyond the same sound: near sounds and look-alikes are likelier
+# to fit a context by chance, the wide look-alike table most of all.
+CANDIDATE_COST = {"same": 0.0, "near": 2.0, "shape": 2.0, "wide": 3.0}
 
 PARAMS = {
     "min_frequency": Param("int", default=20, doc="frequency of the corrected word in jieba's dictionary"),
@@ -75,6 +99,19 @@ PARAMS = {
     "own_char_uses": Param("int", default=5, doc="uses elsewhere in the draft that make a character the draft's own (0: off)"),
     "own_char_penalty": Param("number", default=5.0, doc="extra gain for a suspect character the draft uses that often"),
     "max_loose_share": Param("number", default=0.5, doc="skip a paragraph where more of its characters than this are loose (scrambled or garbled text)"),
+    "dictionary_stage": Param("bool", default=True, doc="guess at loose characters from jieba's word model (the first stage)"),
+    "context_model": Param("bool", default=True, doc="score candidates with the character language model (charlm)"),
+    "wide_shapes": Param("str", default="similar_shapes_open", doc="word list of more look-alike groups, tried only with the model's support"),
+    "lm_gain": Param("number", default=LM_GAIN, doc="rise of the model's log probability that makes a guess (severity info)"),
+    "lm_high_gain": Param("number", default=LM_HIGH_GAIN, doc="rise that makes a guess high-confidence (the rule's severity)"),
+    "lm_support": Param("number", default=LM_SUPPORT, doc="rise the model must give a dictionary guess for it to keep the rule's severity"),
+    "warning_gain": Param("number", default=WARNING_GAIN, doc="rise of the word model a dictionary guess needs to keep the rule's severity"),
+    "sure_gain": Param("number", default=SURE_GAIN, doc="rise of the word model that keeps the rule's severity whenever the model does not object"),
+    "word_warning_extra": Param("number", default=WORD_WARNING_EXTRA, doc="added to every warning threshold when the text as written is a dictionary word"),
+    "lm_worse": Param("number", default=LM_WORSE, doc="a dictionary guess the model scores below this (a worse sentence) is dropped"),
+    "name_penalty": Param("number", default=NAME_PENALTY, doc="extra model gain inside a span jieba takes for a name"),
+    "word_change_penalty": Param("number", default=WORD_CHANGE_PENALTY, doc="extra model gain to change a character of a common dictionary word"),
+    "max_classical_share": Param("number", default=MAX_CLASSICAL_SHARE, doc="no guesses in a draft where more of the characters than this are classical particles"),
 }
 
 # Function characters that form words with almost anything; swapping them is the job of the
@@ -85,6 +122,7 @@ FUNCTION_CHARS = set("的地得了着过在再是不也和与及或而就都又�
                      # 需应须可即现请经… — cost 0.533 → 0.526)
                      "拟予均亦该已")
 NAME_TAGS = ("nr", "ns", "nt", "nz", "nrt", "nrfg", "eng", "m", "x")
+PERSON_OR_PLACE_TAGS = ("nr", "ns")  # name-like spans the context model may still guess in
 MAX_WORD = 4  # longest corrected word tried
 CLAUSE_RADIUS = 8  # characters each side of the position used to score the change
 # Tags of words a slip of the pen does not produce: names, numbers, times, places, directions; and
@@ -184,28 +222,39 @@ def build(rule: RuleSpec):
     def lists(ctx: Context):
         known = set(ctx.wordlist(p["known"]))
         vocabulary = frozenset(w for w in known | set(ctx.wordlist(p["accept"])) if len(w) > 1)
-        return _shape_groups(ctx.wordlist(p["shapes"])), vocabulary, known
+        shapes = _shape_groups(ctx.wordlist(p["shapes"]))
+        wide = _shape_groups(ctx.wordlist(p["wide_shapes"])) if p["wide_shapes"] else {}
+        # built lazily: a configuration whose drafts never reach the context model never reads its tables
+        candidates = _lazy(lambda: _Candidates(_sound_groups(), _sound_groups(True) if p["near_sounds"] else {},
+                                               shapes, wide))
+        return shapes, candidates, vocabulary, known
 
     def check(ctx: Context):
-        shapes, vocabulary, known = lists(ctx)
+        if _classical_share(ctx) > p["max_classical_share"]:
+            return  # classical prose: not the modern prose the word and character models know
+        shapes, lazy_candidates, vocabulary, known = lists(ctx)
         sounds = _sound_groups()
         near = _sound_groups(True) if p["near_sounds"] else {}
         penalty = float(p["near_penalty"])
+        lm = charlm.model() if p["context_model"] else None
+        candidates = lazy_candidates() if lm is not None else None
         for span in ctx.spans():
             text = ctx.block_text(span.part, span.block)
             words = dictionary_words(ctx, span.part, span.block)
             if _loose_share(text, words, rare) > p["max_loose_share"]:
                 continue  # scrambled filler, a list of characters, garbled text: not prose to guess in
-            protected = _protected(ctx, span.part, span.block, vocabulary)
+            names, protected = _protected(ctx, span.part, span.block, vocabulary)
             guesses: dict[tuple[int, int], tuple] = {}  # one guess per stretch of text: the strongest
             site = _Site(text, words, p, _own_characters(ctx, p["own_char_uses"]) if p["own_char_uses"] else frozenset())
-            for word, offset in words:
+            scorer = _lazy(lambda: lm.scorer(text))
+            for word, offset in (words if p["dictionary_stage"] else ()):
                 if len(word) > 1 and (len(word) > 2 or _frequency(word) >= rare):
                     continue  # a real word: its characters are not suspects
                 best = None
                 for i in range(offset, offset + len(word)):
                     ch = text[i]
-                    if not (span.start <= i < span.end) or i in protected or not is_han(ch) or ch in FUNCTION_CHARS:
+                    if (not (span.start <= i < span.end) or i in protected or i in names or not is_han(ch)
+                            or ch in FUNCTION_CHARS):
                         continue
                     same = set(sounds.get(ch, ()))
                     other = (set(near.get(ch, ())) | shapes.get(ch, set())) - same
@@ -221,13 +270,208 @@ def build(rule: RuleSpec):
                 gain, start, end, corrected, i = best
                 if p["repeated_ok"] and _segment_uses(ctx, text[start:end], span.part, span.block, start) + 1 >= p["repeated_ok"]:
                     continue  # the same "typo" again and again is a term the writer means (受援地)
+                support = None
+                if lm is not None:  # the dictionary's guess, weighed by the context model
+                    support = scorer().score(i, corrected[i - start]) - scorer().base(i)
+                    if support < p["lm_worse"]:
+                        continue  # the model reads the "corrected" sentence as clearly worse: never offered
+                    extra = p["word_warning_extra"] if _frequency(text[start:end]) > 0 else 0.0
+                    sure = ((support >= p["lm_support"] + extra and gain >= p["warning_gain"])
+                            or (gain >= p["sure_gain"] + extra and support >= 0))
+                    severity = None if sure else "info"
+                else:
+                    severity = None
                 if (start, end) not in guesses or gain > guesses[(start, end)][0]:
-                    guesses[(start, end)] = (gain, corrected, i)
-            for (start, end), (gain, corrected, i) in sorted(guesses.items()):
-                yield Hit(span.part, span.block, start, end, suggestion=corrected,
-                          vars={"expected": corrected, "char": text[i], "right": corrected[i - start]})
+                    guesses[(start, end)] = (gain, corrected, i, severity, "dictionary", support)
+            if lm is not None:
+                taken = {guess[2] for guess in guesses.values()}
+                for guess in _context_guesses(scorer(), candidates, text, span, names, protected, site, p,
+                                              min_freq, taken):
+                    lm_gain, start, end, corrected, i, in_name = guess
+                    if any(s < end and start < e for s, e in guesses):
+                        continue  # one guess per stretch of text: the dictionary stage spoke here
+                    if p["repeated_ok"] and _segment_uses(ctx, text[start:end], span.part, span.block, start) + 1 >= p["repeated_ok"]:
+                        continue
+                    extra = p["word_warning_extra"] if _frequency(text[start:end]) > 0 else 0.0
+                    severity = None if lm_gain >= p["lm_high_gain"] + extra and not in_name else "info"
+                    guesses[(start, end)] = (lm_gain, corrected, i, severity, "context", lm_gain)
+            for (start, end), (gain, corrected, i, severity, stage, support) in _one_per_stretch(guesses):
+                # stage and scores ride along for the benchmarks (bench/csc.py reads them)
+                yield Hit(span.part, span.block, start, end, suggestion=corrected, severity=severity,
+                          vars={"expected": corrected, "char": text[i], "right": corrected[i - start],
+                                "stage": stage, "gain": round(gain, 2), "model_gain": support})
 
     return check
+
+
+def _one_per_stretch(guesses: dict) -> list:
+    """The guesses whose spans overlap no surer one (the rule's severity before info, then the larger
+    gain), in text order: 发展思响 gets 思想, not also 发展史."""
+    kept: list = []
+    for (start, end), guess in sorted(guesses.items(), key=lambda item: (item[1][3] is not None, -item[1][0])):
+        if all(end <= s or e <= start for (s, e), _ in kept):
+            kept.append(((start, end), guess))
+    return sorted(kept)
+
+
+def _lazy(make):
+    """make(), called on first use and kept."""
+    kept = []
+
+    def get():
+        if not kept:
+            kept.append(make())
+        return kept[0]
+    return get
+
+
+class _Candidates:
+    """The characters the context model tries at a position: same sound, near sound, look-alike (the
+    small list and the wide table), each with its CANDIDATE_COST — and only those that form a pair
+    found inside some dictionary word with the left or the right neighbour.  The correction must be
+    a word anyway, and the pair test keeps the model to a few candidates per position (it is what
+    makes scoring every position affordable)."""
+
+    def __init__(self, sounds, near, shapes, wide):
+        self.sounds, self.near, self.shapes, self.wide = sounds, near, shapes, wide
+        self.pairs = _word_pairs()
+        self._costs: dict[str, dict[str, float]] = {}
+
+    def costs(self, ch: str) -> dict[str, float]:
+        """Every candidate for `ch` with its cost (the cheapest kind that offers it)."""
+        out = self._costs.get(ch)
+        if out is None:
+            out = {}
+            for kind, group in (("wide", self.wide.get(ch, ())), ("shape", self.shapes.get(ch, ())),
+                                ("near", self.near.get(ch, "")), ("same", self.sounds.get(ch, ""))):
+                cost = CANDIDATE_COST[kind]
+                for c in group:
+                    out[c] = cost  # later kinds are cheaper and overwrite
+            for c in FUNCTION_CHARS.intersection(out):
+                del out[c]
+            out.pop(ch, None)
+            self._costs[ch] = out
+        return out
+
+    def at(self, text: str, i: int) -> list[tuple[str, float]]:
+        follows = self.pairs.get(text[i - 1], ("", ""))[0] if i > 0 and is_han(text[i - 1]) else ""
+        precedes = self.pairs.get(text[i + 1], ("", ""))[1] if i + 1 < len(text) and is_han(text[i + 1]) else ""
+        if not follows and not precedes:
+            return []
+        costs = self.costs(text[i])
+        if len(follows) + len(precedes) > len(costs):  # walk the shorter side
+            return [(c, cost) for c, cost in costs.items() if c in follows or c in precedes]
+        out = {c: costs[c] for c in follows if c in costs}
+        out.update((c, costs[c]) for c in precedes if c in costs)
+        return list(out.items())
+
+
+@lru_cache(maxsize=1)
+def _word_pairs() -> dict[str, tuple[str, str]]:
+    """Character → (the characters that follow it, the characters that precede it) inside dictionary
+    words of 2–4 characters counted at least PAIR_MIN_FREQUENCY times.  From jieba's dict.txt, once,
+    then read from the user cache."""
+    import importlib.util
+    from pathlib import Path
+
+    from officekit import cache
+
+    spec = importlib.util.find_spec("jieba")
+    source = Path(spec.origin).parent / "dict.txt" if spec and spec.origin else None
+    if source is None or not source.is_file():
+        return {}
+
+    def compute() -> dict[str, tuple[str, str]]:
+        follows: dict[str, set] = {}
+        precedes: dict[str, set] = {}
+        with open(source, encoding="utf-8") as handle:
+            for line in handle:
+                parts = line.split()
+                if len(parts) < 2 or not parts[1].isdigit() or int(parts[1]) < PAIR_MIN_FREQUENCY:
+                    continue
+                word = parts[0]
+                if 2 <= len(word) <= MAX_WORD:
+                    for a, b in zip(word, word[1:]):
+                        follows.setdefault(a, set()).add(b)
+                        precedes.setdefault(b, set()).add(a)
+        return {ch: ("".join(sorted(follows.get(ch, ()))), "".join(sorted(precedes.get(ch, ()))))
+                for ch in set(follows) | set(precedes)}
+
+    return cache.memoized("word-pairs", ("v1", _MODULE_STAMP, PAIR_MIN_FREQUENCY, cache.stat_key(source)), compute)
+
+
+PAIR_MIN_FREQUENCY = 20  # the dictionary stage's min_frequency: a correction rarer than this is not offered
+# Tags of corrections the context model never offers: besides UNLIKELY_TARGET_TAGS, organisations and
+# other proper nouns (brands, titles), which a slip of the pen does not produce either.
+CONTEXT_UNLIKELY_TAGS = UNLIKELY_TARGET_TAGS | {"nt", "nz", "nrfg", "eng", "x"}
+
+
+def _context_guesses(scorer, candidates: _Candidates, text: str, span, names: set[int], protected: set[int],
+                     site: "_Site", p: dict, min_freq: int, taken: set[int]):
+    """(gain, start, end, corrected word, position, in a name-like span) for the positions of the span
+    where one candidate character raises the model's probability of the sentence by at least lm_gain
+    plus the extras of the place (the gain returned is net of those extras), best first and at most
+    one per stretch of text."""
+    found = []
+    for i in range(span.start, span.end):
+        ch = text[i]
+        if not is_han(ch) or ch in FUNCTION_CHARS or i in protected or i in taken:
+            continue
+        if p["skip_codes"] and (_is_code(text[i - 1:i]) or _is_code(text[i + 1:i + 2])):
+            continue
+        base = scorer.base(i)
+        needed = p["lm_gain"]
+        if i in site.quoted:
+            needed += p["quote_penalty"]
+        if ch in site.own_characters:
+            needed += p["own_char_penalty"]
+        if i in names:
+            needed += p["name_penalty"]
+        word_span = site.word_at.get(i)
+        if word_span and _frequency(text[word_span[0]:word_span[1]]) >= site.params["rare_frequency"]:
+            needed += p["word_change_penalty"]
+        if -base < needed:
+            continue  # no candidate can gain more than the original loses: every log probability is ≤ 0
+        options = candidates.at(text, i)
+        if not options:
+            continue
+        scored = sorted(((scorer.score(i, c) - base - cost, c) for c, cost in options), reverse=True)
+        for gain, c in scored:
+            if gain < needed:
+                break
+            word = _corrected_word(text, i, c, min_freq)
+            if word is not None and p["skip_codes"] and (_is_code(text[word[0] - 1:word[0]]) or _is_code(text[word[1]:word[1] + 1])):
+                continue  # the new word would touch digits or letters: 10时起 is a time, not 时期
+            if word is not None:
+                # the gain net of the place's extras; a guess inside a name-like span stays a hint
+                found.append((gain - (needed - p["lm_gain"]),) + word + (i, i in names))
+                break
+    chosen = []
+    for guess in sorted(found, reverse=True):
+        if all(guess[2] <= other[1] or other[2] <= guess[1] for other in chosen):
+            chosen.append(guess)
+    return chosen
+
+
+def _corrected_word(text: str, i: int, c: str, min_freq: int):
+    """(start, end, word): the most frequent dictionary word of 2–MAX_WORD characters that covers
+    offset i once text[i] is c; None when c makes no word (a correction must be a word, never a
+    name, number, time, place, organisation or brand)."""
+    best = None
+    for s in range(max(0, i - MAX_WORD + 1), i + 1):
+        if not all(is_han(x) for x in text[s:i]):
+            continue
+        for e in range(i + 1, min(len(text), s + MAX_WORD) + 1):
+            if e - s < 2 or not is_han(text[e - 1]):
+                if e > i + 1 and not is_han(text[e - 1]):
+                    break
+                continue
+            word = text[s:i] + c + text[i + 1:e]
+            frequency = _frequency(word)
+            if frequency >= min_freq and (best is None or frequency > best[0]) and \
+                    (segment.tag(word) or "") not in CONTEXT_UNLIKELY_TAGS:
+                best = (frequency, s, e, word)
+    return None if best is None else best[1:]
 
 
 MIN_HAN_FOR_SHARE = 20  # shorter paragraphs say too little about what kind of text they are
@@ -253,8 +497,8 @@ def _loose_share(text: str, words: list[tuple[str, int]], rare: int) -> float:
 
 def _segment_uses(ctx: Context, string: str, part: str, block_index: int, start: int) -> int:
     """How often `string` stands as its own segment elsewhere in the draft: an occurrence counts when
-    both its ends fall on word boundaries of jieba's segmentation (with HMM, so that a repeated
-    unknown term such as 受援地 is one segment).  A raw count would not do: in a long draft any pair
+    both its ends fall on word boundaries of jieba's segmentation, with HMM (a repeated unknown term
+    such as 受援地 is one segment) or without (梗源 stays 梗 / 源, as loose as where it was guessed).  A raw count would not do: in a long draft any pair
     of characters turns up again somewhere across a word boundary (…的是…, 有几…), and every guess
     would look like a term the writer means."""
     uses = 0
@@ -264,8 +508,9 @@ def _segment_uses(ctx: Context, string: str, part: str, block_index: int, start:
             continue
         boundaries = None
         while at >= 0:
-            if boundaries is None:
+            if boundaries is None:  # word boundaries of either segmentation (a typo is loose in the plain one)
                 boundaries = {offset for _, _, offset in ctx.tokens("body", block.index)}
+                boundaries.update(offset for _, offset in ctx.segmented("dictionary_words", "body", block.index))
                 boundaries.add(len(block.text))
             here = part == "body" and block.index == block_index and at == start  # the suspect itself
             if not here and at in boundaries and at + len(string) in boundaries:
@@ -324,6 +569,13 @@ def _character_rates() -> dict[str, float]:
     return cache.memoized("character-rates", ("v1", _MODULE_STAMP, cache.stat_key(source)), compute)
 
 
+def _classical_share(ctx: Context) -> float:
+    """The share of the draft's Chinese characters that are particles of classical prose."""
+    counts = _draft_characters(ctx)
+    han = sum(n for ch, n in counts.items() if is_han(ch))
+    return sum(counts[ch] for ch in CLASSICAL_PARTICLES) / han if han >= MIN_HAN_FOR_SHARE else 0.0
+
+
 def _draft_characters(ctx: Context) -> Counter:
     cached = ctx.shared.get("detector_draft_characters")
     if cached is None:
@@ -355,19 +607,31 @@ def _unlikely_target(word: str) -> bool:
     return (segment.tag(word) or "") in UNLIKELY_TARGET_TAGS
 
 
-def _protected(ctx: Context, part: str, block: int, vocabulary) -> set[int]:
-    """Offsets inside names (jieba POS), numbers, Latin text and the office's or 公文 vocabulary."""
+def _protected(ctx: Context, part: str, block: int, vocabulary) -> tuple[set[int], set[int]]:
+    """Offsets inside names (jieba POS, HMM), and offsets inside numbers, Latin text and the office's or
+    公文 vocabulary.  The dictionary stage guesses in neither; the context model guesses inside
+    name-like spans too (jieba's HMM takes many misspelt strings for names), asking more of them."""
     text = ctx.block_text(part, block)
+    names: set[int] = set()
     out: set[int] = set()
     for word, flag, offset in ctx.tokens(part, block):
         if flag.startswith(NAME_TAGS) and len(word) > 1:
-            out.update(range(offset, offset + len(word)))
+            (names if flag.startswith(PERSON_OR_PLACE_TAGS) else out).update(range(offset, offset + len(word)))
     longest = _longest(vocabulary) if vocabulary else 0
-    for start in range(len(text)):
+    heads = _heads(vocabulary) if vocabulary else frozenset()
+    for start in range(len(text) - 1):
+        if text[start:start + 2] not in heads:
+            continue  # no vocabulary word starts with these two characters
         for end in range(start + 2, min(len(text), start + longest) + 1):
             if text[start:end] in vocabulary:
                 out.update(range(start, end))
-    return out
+    return names, out
+
+
+@lru_cache(maxsize=8)
+def _heads(words: frozenset) -> frozenset:
+    """The first two characters of each word."""
+    return frozenset(w[:2] for w in words)
 
 
 class _Site:
@@ -428,7 +692,7 @@ def _quoted_offsets(text: str) -> set[int]:
     return out
 
 
-def _best_replacement(text: str, i: int, candidates: set[str], min_freq: int, min_gain: float,
+def _best_replacement(text: str, i: int, candidates, min_freq: int, min_gain: float,
                       rare: int, known: set[str], site: _Site | None = None):
     """The most probable (gain, start, end, corrected word) for position i, or None."""
     lo = i
@@ -437,6 +701,15 @@ def _best_replacement(text: str, i: int, candidates: set[str], min_freq: int, mi
     hi = i + 1
     while hi < len(text) and hi - i <= CLAUSE_RADIUS and is_han(text[hi]):
         hi += 1
+    if min_freq >= PAIR_MIN_FREQUENCY:
+        # a corrected word of 2–MAX_WORD characters puts the candidate beside a neighbour, and that
+        # pair must occur inside some dictionary word that frequent: the rest cannot make a word
+        pairs = _word_pairs()
+        follows = pairs.get(text[i - 1], ("", ""))[0] if i > lo else ""
+        precedes = pairs.get(text[i + 1], ("", ""))[1] if i + 1 < hi else ""
+        candidates = [c for c in candidates if c in follows or c in precedes]
+        if not candidates:
+            return None
     windows = [(s, e) for s in range(max(lo, i - MAX_WORD + 1), i + 1)
                for e in range(i + 1, min(hi, s + MAX_WORD) + 1) if e - s >= 2]
     # Whether a window's present text is itself a word does not depend on the candidate: decide it

@@ -1,0 +1,53 @@
+"""W302 with the character language model: real-word slips as hints, the model's say on the dictionary
+stage's guesses (severity, or no guess at all), one guess per stretch, classical prose left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from officekit.engine import charlm, runner
+from tests.test_types_words import draft, rule, texts
+
+pytestmark = pytest.mark.skipif(charlm.model() is None, reason="packaged character model not present")
+
+
+def found(text: str, **params):
+    d = draft(text)
+    hits = runner.run(d, [rule("detector", **params)])
+    return [(t, f.suggestion, f.severity) for t, f in zip(texts(hits, d), hits)]
+
+
+def test_a_real_word_slip_is_a_hint_from_the_model():
+    # 编织 is a word, so the dictionary stage never looks at it; the model finds 机构编制 far likelier
+    assert found("严格控制机构编织和人员数量。") == [("编织", "编制", "info")]
+    assert found("严格控制机构编织和人员数量。", context_model=False) == []
+
+
+def test_a_guess_the_model_supports_keeps_the_rules_severity():
+    text = "县级以上人民政府应当将农业技术推广工作纳入国民经济和社会发展计化。"
+    assert found(text) == [("计化", "计划", "warning")]
+
+
+def test_without_the_models_support_a_guess_is_only_a_hint():
+    text = "县级以上人民政府应当将农业技术推广工作纳入国民经济和社会发展计化。"
+    assert found(text, lm_support=99.0) == [("计化", "计划", "info")]
+
+
+def test_one_guess_per_stretch_of_text():
+    # 思 and 响 are both loose; 发展史 and 思想 overlap: only the surer one is offered
+    assert found("坚持以人民为中心的发展思响。") == [("思响", "思想", "warning")]
+
+
+def test_classical_prose_is_not_guessed_in():
+    typo = "请各部门将此项工作纳入发展计化。"
+    assert [s for _, s, _ in found(typo)] == ["计划"]
+    classical = "臣闻治国者必先安民矣。民安则国治焉，国治则天下平哉。故曰：得民心者得天下也。"
+    assert found(classical + "\n" + typo) == []
+
+
+def test_look_alikes_of_the_wide_table_come_with_the_models_support():
+    # 妃 and 纪 look alike (pycorrector's same_stroke table) but sound nothing alike
+    text = "各地要严格执行财经妃律，确保各项任务落到实处。"
+    assert found(text) == [("妃律", "纪律", "warning")]
+    # without the table only a same-sound guess is left (经妃 → 经费), and only as a hint
+    assert found(text, wide_shapes="") == [("经妃", "经费", "info")]
