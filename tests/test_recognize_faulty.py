@@ -147,3 +147,42 @@ def test_placeholders_are_reported_once_and_not_judged_as_text():
 ])
 def test_not_a_gongwen_is_told_apart(text, genre):
     assert recognize(from_text(text)).genre == genre
+
+
+def test_show_structure_lists_every_line_with_its_element_and_why(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from officekit.cli import main
+
+    draft = tmp_path / "草稿.txt"
+    draft.write_text("秘密 1年\n" + FRONT + CLOSING, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--show-structure", str(draft)], env={"NO_COLOR": "1"})
+    lines = result.stdout.splitlines()
+    assert "  第 1 行  密级和保密期限  秘密 1年  ← 版头中的密级形状" in lines
+    assert any(line.startswith("  第 8 行  成文日期  2026年5月6日  ← 落款") for line in lines)
+    plain = CliRunner().invoke(main, ["check", str(draft)], env={"NO_COLOR": "1"})
+    assert "识别结果" not in plain.stdout
+    report = json.loads(CliRunner().invoke(main, ["check", "-f", "json", str(draft)]).stdout)
+    document = report["files"][0]["document"]
+    assert document["genre"] == "公文"
+    secrecy = document["elements"][0]
+    assert (secrecy["element"], secrecy["why"], secrecy["start"], secrecy["end"]) == ("密级和保密期限", "版头中的密级形状", 0, 5)
+
+
+def test_a_draft_that_is_not_a_gongwen_is_proofread_only(tmp_path):
+    from click.testing import CliRunner
+
+    from officekit.cli import main
+
+    draft = tmp_path / "转正申请.txt"
+    draft.write_text("关于某某同志的转正申请\n尊敬的党组织：\n我于2025年5月入职，现申请转正。\n此致\n敬礼！\n申请人：某某\n2026.5.6\n",
+                     encoding="utf-8")
+    out = CliRunner().invoke(main, ["check", str(draft)], env={"NO_COLOR": "1"}).stdout
+    assert "文稿 事务文书（标题为“转正申请”）：不是公文" in out
+    assert "F211" not in out and "F241" not in out  # no 成文日期 or 文种 advice for a personal application
+    config = tmp_path / ".officekit.yaml"
+    config.write_text("profile:\n  genre: 公文\n", encoding="utf-8")
+    forced = CliRunner().invoke(main, ["check", "-c", str(config), str(draft)], env={"NO_COLOR": "1"}).stdout
+    assert "F211" in forced and "不是公文" not in forced

@@ -79,7 +79,10 @@ def use_color(option: bool | None, to_file: bool) -> bool:
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False),
               help="只报告基线文件（officekit baseline 写出）中没有的新问题，并列出已消失的基线条目")
 @click.option("--changed-since", metavar="REF", help="只检查自 git 版本 REF 以来改动过（含未提交、新增）的草稿")
-def check(paths, fmt, output, force, config, select, ignore, fail_on, jobs, color, baseline_file, changed_since):
+@click.option("--show-structure", is_flag=True,
+              help="列出每一段识别为哪个公文要素及其依据（位置、形状、格式），便于核对规则为何在此处报告")
+def check(paths, fmt, output, force, config, select, ignore, fail_on, jobs, color, baseline_file, changed_since,
+          show_structure):
     """检查公文草稿（.docx、.txt、.md；目录递归；- 表示标准输入）。
 
     退出码：0 无问题（或低于 --fail-on 级别）；1 有问题；2 用法错误或有文件无法读取。
@@ -121,7 +124,7 @@ def check(paths, fmt, output, force, config, select, ignore, fail_on, jobs, colo
     unused = _unused_suppressions(results, config, overrides)
 
     level = fail_on or _config_fail_on(files, config) or "error"
-    options = ReportOptions(color=use_color(color, output is not None), fail_on=level)
+    options = ReportOptions(color=use_color(color, output is not None), fail_on=level, show_structure=show_structure)
     # Machine formats carry the notes as S002 findings of the config file (so CI shows them on its line);
     # they never change the exit code, which speaks about the drafts.
     reported = results if fmt in PEOPLE_FORMATS else results + _as_results(unused)

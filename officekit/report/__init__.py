@@ -26,6 +26,7 @@ class ReportOptions:
     fail_on: str = "error"
     width: int | None = None
     show_source: bool = True
+    show_structure: bool = False  # print every block with its 要素 and the evidence that decided it
 
 
 def renderer(name: str):

@@ -19,7 +19,8 @@ def document_json(draft) -> dict | None:
         "direction": draft.direction,
         "genre": draft.genre,
         "genre_reason": draft.genre_reason,
-        "elements": [{"element": s.element, "text": s.text, "block": s.block} for s in spans],
+        "elements": [{"element": s.element, "text": s.text, "block": s.block, "part": s.part, "start": s.start,
+                      "end": s.end, "why": s.why} for s in spans],
     }
 
 

@@ -93,6 +93,31 @@ def _understood(result) -> Text:
     return line
 
 
+STRUCTURE_TEXT_CHARS = 24  # how much of a block's text the structure listing shows
+
+
+def _structure(console: Console, result) -> None:
+    """Every body block with its 要素 and why: what the rules were told this line is."""
+    draft = result.draft
+    unit = "行" if draft.document.kind == "text" else "段"
+    console.print(Text("\n  识别结果（要素 ← 依据）", style="bold"))
+    for block in draft.document.body:
+        text = block.text.strip().replace("\n", " ")
+        if not text:
+            continue
+        shown = text if len(text) <= STRUCTURE_TEXT_CHARS else text[: STRUCTURE_TEXT_CHARS - 1] + "…"
+        spans = draft.elements_of_block("body", block.index)
+        line = Text(f"  第 {block.index} {unit}  ", style="dim")
+        if not spans:
+            console.print(line.append("（不属任何要素）  ", style="dim").append(shown))
+            continue
+        line.append("/".join(s.element for s in spans), style="bold").append(f"  {shown}")
+        reasons = "；".join(dict.fromkeys(s.why for s in spans if s.why))
+        if reasons:
+            line.append(f"  ← {reasons}", style="dim")
+        console.print(line)
+
+
 def _excerpt(result, finding) -> Text:
     text = Text("    ")
     loc = finding.location
@@ -117,6 +142,8 @@ def _file(console: Console, result, options) -> None:
         console.print()
         return
     console.print(Text("  ").append(_understood(result)))
+    if options.show_structure:
+        _structure(console, result)
     verdicts = result.gate_verdicts(options.fail_on)
     for gate in GATES:
         found = [f for f in result.findings if f.gate == gate]

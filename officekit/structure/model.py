@@ -43,6 +43,7 @@ class ElementSpan:
     start: int
     end: int
     text: str
+    why: str = ""  # the evidence that decided it (position, shape, formatting), for --show-structure
 
 
 @dataclass

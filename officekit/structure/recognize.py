@@ -74,6 +74,25 @@ def _organ_names(text: str) -> bool:
     return bool(names) and all(_ORGAN_NAME.search(n) for n in names)
 
 
+_ALIGNMENT_NAMES = {"center": "居中", "right": "居右", "left": "居左", "both": "两端对齐", "distribute": "分散对齐"}
+
+
+def _format_evidence(block: Block) -> str:
+    """How a .docx line is set, in a reviewer's words: （居中，22磅，红色）."""
+    if not block.has_format:
+        return ""
+    notes = []
+    if (align := _alignment(block)) in _ALIGNMENT_NAMES:
+        notes.append(_ALIGNMENT_NAMES[align])
+    if size := _max_size(block):
+        notes.append(f"{size:g}磅")
+    if _is_red(block):
+        notes.append("红色")
+    if _pushed_right(block) and _alignment(block) != "right":
+        notes.append("推向右侧")
+    return f"（{'，'.join(notes)}）" if notes else ""
+
+
 def _is_red(block: Block) -> bool:
     """Most visible characters are in a red colour (the 发文机关标志 is printed red)."""
     red = total = 0
@@ -216,7 +235,7 @@ class _Recogniser:
             if not flat:
                 continue
             if P.PAGE_NUMBER.fullmatch(flat):
-                self._tag(i, "页码")
+                self._tag(i, "页码", why="单独一行的页码")
                 continue
             self.lines.append(i)
         self.telegram_tables = self._telegram_tables()
@@ -225,11 +244,15 @@ class _Recogniser:
         self.no_element: set[int] = set()
 
     # -- tagging -----------------------------------------------------------------------------------
-    def _tag(self, i: int, element: str, start: int | None = None, end: int | None = None) -> None:
+    def _tag(self, i: int, element: str, start: int | None = None, end: int | None = None, why: str = "") -> None:
+        """Tag block `i` (or [start, end) of it) as `element`; `why` is the evidence, shown by
+        --show-structure: where the line stands and what shape it has, plus its formatting in a .docx."""
         block = self.blocks[i]
         s = 0 if start is None else start
         e = len(block.text) if end is None else end
-        self.spans.setdefault(i, []).append(ElementSpan(element, block.part, block.index, s, e, block.text[s:e]))
+        evidence = why + _format_evidence(block)
+        self.spans.setdefault(i, []).append(
+            ElementSpan(element, block.part, block.index, s, e, block.text[s:e], evidence))
 
     def _tagged(self, i: int) -> bool:
         return i in self.spans
@@ -283,37 +306,37 @@ class _Recogniser:
                     break
             elif zihao or (P.ZIHAO_PLACEHOLDER.fullmatch(flat) and not front.title):
                 if zihao:
-                    self._tag(i, "发文字号", *zihao.zihao)
+                    self._tag(i, "发文字号", *zihao.zihao, why="版头中的发文字号（机关代字〔年份〕序号）")
                 else:
-                    self._tag(i, "发文字号")  # [此处输入文号]号: the template's field for it
+                    self._tag(i, "发文字号", why="模板中的文号字段")  # [此处输入文号]号: the template's field for it
                 if zihao and zihao.signer:
-                    self._tag(i, "签发人", *zihao.signer)
+                    self._tag(i, "签发人", *zihao.signer, why="发文字号同行的“签发人：”")
                     after_signer = True
                 front.zihao_block = front.zihao_block if front.zihao_block is not None else i
                 items.append(("zihao", i))
                 special_layout = special_layout or self._special_mark(run)
                 run = []
             elif not items and not run and P.COPY_NUMBER.fullmatch(flat):
-                self._tag(i, "份号")
+                self._tag(i, "份号", why="版头第一行的编号")
                 items.append(("head", i))
             elif P.SECRECY.fullmatch(flat) and not front.title:
-                self._tag(i, "密级和保密期限")
+                self._tag(i, "密级和保密期限", why="版头中的密级形状")
                 items.append(("head", i))
             elif P.URGENCY.fullmatch(flat) and not front.title:
-                self._tag(i, "紧急程度")
+                self._tag(i, "紧急程度", why="版头中的紧急程度形状")
                 items.append(("head", i))
             elif P.ORDER_NUMBER.fullmatch(flat) and run:
-                self._tag(i, "发文字号")  # 令号 (第719号) or 纪要期号 (第3期)
+                self._tag(i, "发文字号", why="标志下的令号或期号")  # 令号 (第719号) or 纪要期号 (第3期)
                 special_layout = self._special_mark(run)
                 front.zihao_block = front.zihao_block if front.zihao_block is not None else i
                 items.append(("zihao", i))
                 run = []
             elif P.SIGNER.match(flat) or (signer_line and not run and _names_only(block)):
-                self._tag(i, "签发人")  # 签发人：张三 李四, and a line of more signers' names under it
+                self._tag(i, "签发人", why="“签发人：”行或其下的姓名行")  # 签发人：张三 李四, and a line of more signers' names under it
                 items.append(("head", i))
                 after_signer = True
             elif P.DATELINE.match(flat) and len(flat) <= 20:
-                self._tag(i, "正文")  # 新华社北京…电: part of the published text, the title may follow
+                self._tag(i, "正文", why="新华社电头")  # 新华社北京…电: part of the published text, the title may follow
                 items.append(("dateline", i))
                 run = []
             elif self._title_with_end_mark(run, i):
@@ -400,11 +423,11 @@ class _Recogniser:
         the number → 发文字号); labels and the other fields stay untagged, so no 标题 or 正文 rule reads them."""
         flat = self.flat[i]
         if P.URGENCY.fullmatch(flat):
-            self._tag(i, "紧急程度")
+            self._tag(i, "紧急程度", why="电报表格中的等级")
         elif P.SECRECY.fullmatch(flat):
-            self._tag(i, "密级和保密期限")
+            self._tag(i, "密级和保密期限", why="电报表格中的密级")
         elif _match_zihao(self.blocks[i].text, flat):
-            self._tag(i, "发文字号")
+            self._tag(i, "发文字号", why="电报表格中的编号")
             front.zihao_block = front.zihao_block if front.zihao_block is not None else i
         self.telegram = True
 
@@ -414,11 +437,11 @@ class _Recogniser:
         match = P.SIGNATURE_AND_DATE.fullmatch(self.flat[i])
         kept = [k for k, ch in enumerate(text) if not ch.isspace()]
         if not match or len(kept) != len(self.flat[i]):
-            self._tag(i, "成文日期")
+            self._tag(i, "成文日期", why="署名与日期同行")
             return
         org_end = kept[match.end("org") - 1] + 1
-        self._tag(i, "发文机关署名", kept[0], org_end)
-        self._tag(i, "成文日期", kept[match.start("date")], kept[match.end("date") - 1] + 1)
+        self._tag(i, "发文机关署名", kept[0], org_end, why="署名与日期同行")
+        self._tag(i, "成文日期", kept[match.start("date")], kept[match.end("date") - 1] + 1, why="署名与日期同行")
 
     def _ends_front(self, flat: str) -> bool:
         """A line that is body text or a 主送, never part of a title or a 发文机关标志."""
@@ -503,13 +526,13 @@ class _Recogniser:
         title = [i for i in title if not (self.blocks[i].has_format and _is_red(self.blocks[i]))] or title
         marks = sorted(set(marks) | (set(lines) - set(title)))
         for i in marks:
-            self._tag(i, "发文机关标志")
+            self._tag(i, "发文机关标志", why="标题之上的标志行（字号之上，或红色、大字、以“文件”结尾）")
         for i in title:
             note = P.NOTE.fullmatch(self.flat[i])
             if note and P.DATE.search(self.flat[i]):
-                self._tag(i, "成文日期")  # （2021年6月29日…通过） under a party document's title
+                self._tag(i, "成文日期", why="标题下括注的通过日期")  # （2021年6月29日…通过） under a party document's title
             else:
-                self._tag(i, "标题")
+                self._tag(i, "标题", why="版头之后、主送之前的标题行")
         front.marks, front.title = marks, title
         first_title = title[0] if title else None
         front.head_before_title = any(
@@ -545,7 +568,7 @@ class _Recogniser:
             chosen.append(i)
             if flat.endswith(("：", ":")):
                 for j in chosen:
-                    self._tag(j, "主送机关")
+                    self._tag(j, "主送机关", why="标题下以冒号结尾的机关名称")
                 return k + 1
         return self._main_to_without_colon(pos)
 
@@ -564,7 +587,7 @@ class _Recogniser:
         if len(flat) > 60 or P.SENTENCE_END.search(names_text):
             return pos
         if _organ_names(names_text) and not _DIGIT.search(names_text):  # 共排查隐患126处。 is a sentence
-            self._tag(i, "主送机关")
+            self._tag(i, "主送机关", why="标题下一行机关名称（缺冒号或末尾标点有误）")
             return pos + 1
         return pos
 
@@ -579,9 +602,9 @@ class _Recogniser:
         if not head or P.SENTENCE_END.search(head) or not (_organ_names(head) or _SALUTATION.fullmatch(head)):
             return False
         lead = len(text) - len(text.lstrip())
-        self._tag(i, "主送机关", lead, colon + 1)
+        self._tag(i, "主送机关", lead, colon + 1, why="主送与正文写在同一段：冒号之前")
         rest = colon + 1 + (len(text[colon + 1 :]) - len(text[colon + 1 :].lstrip()))
-        self._tag(i, "正文", rest, len(text.rstrip()))
+        self._tag(i, "正文", rest, len(text.rstrip()), why="主送与正文写在同一段：冒号之后")
         return True
 
     def _title_above(self, pos: int) -> bool:
@@ -617,13 +640,13 @@ class _Recogniser:
             element = next((e for kk, e in cluster if kk == k), None)
             if element:
                 current = element
-                self._tag(i, element)
+                self._tag(i, element, why="版记行（抄送、主送、印发）")
             elif self._row_of(i) in rows:
-                self._tag(i, "印发机关和印发日期")
+                self._tag(i, "印发机关和印发日期", why="版记表格中印发行的同一行")
             elif current in ("抄送机关", "主送机关") and len(self.flat[i]) <= 120:
-                self._tag(i, current)  # wrapped list of names
+                self._tag(i, current, why="版记名单回行")  # wrapped list of names
             elif current == "印发机关和印发日期" and P.COPIES_PRINTED.fullmatch(self.flat[i]):
-                self._tag(i, current)  # 共印2份 under the 印发 line
+                self._tag(i, current, why="印发行下的印数")  # 共印2份 under the 印发 line
         return start
 
     def _row_of(self, i: int) -> tuple[int, int] | None:
@@ -650,7 +673,7 @@ class _Recogniser:
             self._tag_signature_and_date(i)
             signature_pos = date_pos
         else:
-            self._tag(i, "成文日期")
+            self._tag(i, "成文日期", why="落款：正文之后的日期行")
             signature_pos = date_pos
             # In a .docx a 落款 set to the right (aligned, indented or pushed by spaces) is a block: the
             # 署名 lines above its first line are set the same way.
@@ -665,11 +688,11 @@ class _Recogniser:
                 signature_pos -= 1
             for k in range(signature_pos, date_pos):
                 i_sig = self.lines[k]
-                self._tag(i_sig, "印章" if P.SEAL_PLACEHOLDER.fullmatch(self.flat[i_sig]) else "发文机关署名")
+                self._tag(i_sig, "印章" if P.SEAL_PLACEHOLDER.fullmatch(self.flat[i_sig]) else "发文机关署名", why="落款：日期之上的署名行")
         self._seal(signature_pos, date_pos)
         after = date_pos + 1
         while after < end and after - date_pos <= 2 and P.NOTE.fullmatch(self.flat[self.lines[after]]):
-            self._tag(self.lines[after], "附注")
+            self._tag(self.lines[after], "附注", why="成文日期下的括注")
             after += 1
         self._attachments(after, end)
         return self._attachment_note(start, signature_pos)
@@ -772,7 +795,7 @@ class _Recogniser:
                 while k - 1 > start and P.ATTACHMENT_NOTE.match(self.flat[self.lines[k - 1]]):
                     k -= 1  # 附件1：… / 附件2：…, one line each
                 for kk in range(k, end):
-                    self._tag(self.lines[kk], "附件说明")
+                    self._tag(self.lines[kk], "附件说明", why="正文之后以“附件：”开头的说明")
                 return k
             if P.SENTENCE_END.search(flat[:-1] if flat.endswith("。") else flat) or len(flat) > 80:
                 break
@@ -785,7 +808,7 @@ class _Recogniser:
             if self._tagged(i):
                 continue
             attendance = attendance and bool(P.ATTENDANCE.match(self.flat[i]))
-            self._tag(i, "正文" if attendance else "附件")
+            self._tag(i, "正文" if attendance else "附件", why="落款之后的内容")
 
     def _seal(self, signature_pos: int, date_pos: int) -> None:
         """A picture or shape anchored at the 落款 is the 印章."""
@@ -793,7 +816,7 @@ class _Recogniser:
         last = self.lines[date_pos]
         for i in range(first, last + 1):
             if any(shape.kind in ("picture", "shape") for shape in self.blocks[i].shapes):
-                self._tag(i, "印章")
+                self._tag(i, "印章", why="落款处的图片或形状")
 
     # 5. 正文 ----------------------------------------------------------------------------------------
     def _body(self, start: int, end: int, front: _Front) -> None:
@@ -806,11 +829,11 @@ class _Recogniser:
             if in_contents:
                 self.no_element.add(i)
             if not self._tagged(i) and i not in self.no_element:
-                self._tag(i, "正文")
+                self._tag(i, "正文", why="主送与落款之间的正文")
         # Lines the front skipped over before the body (a title line that was not the first group).
         for k in range(front.end, start):
             if not self._tagged(self.lines[k]) and self.lines[k] not in self.no_element:
-                self._tag(self.lines[k], "正文")
+                self._tag(self.lines[k], "正文", why="版头之后未归入其他要素的行")
         for i, spans in self.spans.items():
             if spans[0].element in ("正文", "附件"):
                 level = heading_level(_heading_text(self.blocks[i]))
