@@ -171,8 +171,9 @@ def build_notice(path: Path):
     paragraph(doc, "2.森林防火值班安排表", left_chars=5)
     paragraph(doc)
     paragraph(doc)
-    paragraph(doc, "云岭市人民政府办公室", align=WD_ALIGN_PARAGRAPH.RIGHT, right_chars=4)
-    paragraph(doc, "2026年11月16日", align=WD_ALIGN_PARAGRAPH.RIGHT, right_chars=4)
+    # GB/T 9704-2012 7.3.5.2 (no seal): 署名 右空二字, the date's first character two 字 right of the 署名's
+    paragraph(doc, "云岭市人民政府办公室", align=WD_ALIGN_PARAGRAPH.RIGHT, right_chars=2)
+    paragraph(doc, "2026年11月16日", align=WD_ALIGN_PARAGRAPH.RIGHT, right_chars=3)
     paragraph(doc, "（此件公开发布）", first_line_chars=2)
     # attachments start on a new page
     label = paragraph(doc, "附件1", font=HEITI)

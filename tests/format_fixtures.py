@@ -35,8 +35,9 @@ def conformant_notice(folder, *, body_font: str = FS, body_size: float = 16, bod
         p(run("各地要严格落实森林防火行政首长负责制，把责任落实到山头地块和具体人员。"), ppr=IND(firstLineChars=200) + LINE),
         p(run(heading_text, HT), ppr=IND(firstLineChars=200) + LINE),
         p(run("严格执行野外用火审批制度，做到早发现、早报告、早处置。"), ppr=IND(firstLineChars=200) + LINE),
-        p(run("云岭市人民政府办公室"), ppr=JC("right") + IND(rightChars=400) + LINE),
-        p(run("2026年11月16日"), ppr=JC("right") + IND(rightChars=400) + LINE),
+        # GB/T 9704-2012 7.3.5.2 (no seal): 署名 右空二字, the date's first character two 字 right of the 署名's
+        p(run("云岭市人民政府办公室"), ppr=JC("right") + IND(rightChars=200) + LINE),
+        p(run("2026年11月16日"), ppr=JC("right") + IND(rightChars=300) + LINE),
     ])
     body = "".join((swap or {}).get(n, xml) for n, xml in enumerate(paragraphs, 1)) + tail
     left, right = page_text

@@ -10,6 +10,10 @@ because they relate two lines, or a part of a line, to an edge.
     check: attachment_wrap  # a wrapped attachment name aligns with the first character of the name (7.3.4)
     check: copy_to       # 抄送 左空一字, and 右空一字 / wrapped lines after the colon when it wraps (7.4.2)
     check: imprint       # 印发机关 左空一字, 印发日期 右空一字 (7.4.3)
+    check: closing       # the 落款 as one relation (7.3.5): without a seal the 署名 右空二字 and the date's
+                         # first character two 字 right of the 署名's (a longer date 右空二字, the 署名
+                         # moved left by as much); with a seal, or a draft awaiting one, the date 右空四字
+                         # and the 署名 centred over it
 
 Positions are measured in 字 of the paragraph's main size from the 版心 edges: exactly from indents when
 the paragraph is aligned to the edge in question, estimated from the characters' widths (a Chinese
@@ -28,7 +32,7 @@ from officekit.engine.types import _format as F
 
 PARAMS = {
     "check": Param("str", required=True,
-                   choices=("signer", "signers", "attachments", "attachment_wrap", "copy_to", "imprint")),
+                   choices=("signer", "signers", "attachments", "attachment_wrap", "copy_to", "imprint", "closing")),
     "tolerance": Param("number", default=0.35, doc="字, when the position follows from indents"),
     "estimate_tolerance": Param("number", default=1.0, doc="字, when the position is estimated from spaces"),
     "layout": Param("list", default=[]),
@@ -47,7 +51,7 @@ DATE = re.compile(r"(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(印发
 def build(rule: RuleSpec):
     F.check_layouts(rule)
     checks = {"signer": _signer, "signers": _signers, "attachments": _attachments,
-              "attachment_wrap": _attachment_wrap, "copy_to": _copy_to, "imprint": _imprint}
+              "attachment_wrap": _attachment_wrap, "copy_to": _copy_to, "imprint": _imprint, "closing": _closing}
 
     def check(ctx: Context):
         s = F.Settings.of(ctx)
@@ -358,3 +362,67 @@ def _imprint(ctx: Context, s: dict, ruler: _Ruler):
             yield _hit(block, date.start(), date.end(), "印发机关和印发日期",
                        f"印发日期应右空一字，实为右空 {_chars(value)}", estimated)
         break
+
+
+# ---------------------------------------------------------------- 落款 (署名 and 成文日期)
+
+UNSEALED_RIGHT = 2  # 7.3.5.2: 署名 右空二字 (or the date, when it is the longer line)
+DATE_SHIFT = 2  # 7.3.5.2: the date's first character two 字 right of the 署名's first
+SEALED_DATE_RIGHT = 4  # 7.3.5.1: the date 右空四字, the 署名 centred over it
+
+
+def closing_layouts(signature: float, date: float) -> dict[str, tuple[float, float]]:
+    """Where GB/T 9704-2012 7.3.5 puts a 署名 `signature` 字 wide and a date `date` 字 wide:
+    {layout: (署名 右空, 日期 右空)} for the unsealed (7.3.5.2) and the sealed (7.3.5.1) layout."""
+    date_right = signature - DATE_SHIFT - date + UNSEALED_RIGHT  # the 署名 右空二字, the date under it
+    if date_right >= UNSEALED_RIGHT:
+        unsealed = (UNSEALED_RIGHT, date_right)
+    else:  # the date is the longer line: it keeps 右空二字 and the 署名 moves left
+        unsealed = (UNSEALED_RIGHT + date + DATE_SHIFT - signature, UNSEALED_RIGHT)
+    sealed = (SEALED_DATE_RIGHT + (date - signature) / 2, SEALED_DATE_RIGHT)
+    return {"不加盖印章": unsealed, "加盖印章": sealed}
+
+
+def _closing_line(ctx: Context, element: str):
+    spans = [sp for sp in ctx.draft.all(element) if sp.part == "body"]
+    blocks = {sp.block for sp in spans}
+    if len(blocks) != 1:
+        return None  # none, or a joint 署名 over several lines: laid out by other rules of 7.3.5.3
+    span = spans[0]
+    block = ctx.draft.block("body", span.block)
+    text = block.text[span.start:span.end]
+    if not block.has_format or block.container != "body" or F.spaced_items(block.text) or "\n" in block.text:
+        return None
+    return block, span, text.strip()
+
+
+def _closing(ctx: Context, s: dict, ruler: _Ruler):
+    signature, date = _closing_line(ctx, "发文机关署名"), _closing_line(ctx, "成文日期")
+    if signature is None or date is None or signature[0] is date[0]:
+        return
+    measured = []
+    for block, span, text in (signature, date):
+        if F.alignment(block) in ("center", "distribute"):
+            yield _hit(block, span.start, span.end, span.element,
+                       f"{span.element}应按 GB/T 9704-2012 7.3.5 靠右编排（右空二字或四字），实为{F.describe_alignment(F.alignment(block))}")
+            return
+        end = span.start + len(block.text[span.start:span.end].rstrip(" \u3000\u00a0"))
+        gap, wide = ruler.from_right(block, end), width(text)
+        if gap is None or wide is None:
+            return
+        measured.append((block, span, gap[0], gap[1], wide))
+    (sig_block, sig_span, sig_right, sig_est, sig_w), (date_block, date_span, date_right, date_est, date_w) = measured
+    tol = max(_tolerance(s, sig_est), _tolerance(s, date_est))
+    layouts = closing_layouts(sig_w, date_w)
+    if ctx.draft.has("印章"):
+        layouts = {"加盖印章": layouts["加盖印章"]}
+    for want_sig, want_date in layouts.values():
+        if abs(sig_right - want_sig) <= tol and abs(date_right - want_date) <= tol:
+            return
+    name, (want_sig, want_date) = min(layouts.items(), key=lambda kv: abs(sig_right - kv[1][0]) + abs(date_right - kv[1][1]))
+    off_date = abs(date_right - want_date) > abs(sig_right - want_sig)
+    block, span = (date_block, date_span) if off_date else (sig_block, sig_span)
+    how = ("成文日期首字比署名首字右移二字" if name == "不加盖印章" else "署名以成文日期为准居中")
+    problem = (f"落款位置：{name}时署名应右空 {_chars(want_sig)}、成文日期应右空 {_chars(want_date)}（{how}），"
+               f"实为署名右空 {_chars(sig_right)}、成文日期右空 {_chars(date_right)}")
+    yield _hit(block, span.start, span.end, span.element, problem, sig_est or date_est)
