@@ -10,8 +10,9 @@
     except_doctypes: [请示, 报告]  # not these 文种 (another rule already judges them)
 
 With `doctype:`/`direction:` on the rule this says e.g. 「上行文应标注签发人」 (条例 第九条（六）).
-A forbidden element is reported where it stands.  The message can use {element}, and {name} (the
-主送 organ found in the list) with `when_main_to`.
+A missing element is a finding on that element (a 上行文 without 签发人 is about the 签发人, a 密级
+without 份号 about the 份号), placed at the anchor; a forbidden element is reported where it stands.
+The message can use {element}, and {name} (the 主送 organ found in the list) with `when_main_to`.
 """
 
 from __future__ import annotations
@@ -69,9 +70,9 @@ def build(rule: RuleSpec):
                 first = next((b for b in draft.document.body if b.text.strip()), None)
                 if first is None:
                     return
-                yield Hit("body", first.index, 0, len(first.text), vars={"element": element, **extra})
+                yield Hit("body", first.index, 0, len(first.text), element=element, vars={"element": element, **extra})
             else:
-                yield Hit(where.part, where.block, where.start, where.end, element=where.element,
+                yield Hit(where.part, where.block, where.start, where.end, element=element,
                           vars={"element": element, **extra})
         for element in p["forbid"]:
             s = draft.first(element)
