@@ -55,6 +55,8 @@ _ORGAN_NAME = re.compile(r"(?:政府|委员会|办公厅|办公室|党委|党组
 _MAIN_TO_WRONG_END = "。．.；;，,、"
 _MERGED_MAIN_TO_MAX_CHARS = 40
 _DIGIT = re.compile(r"[0-9０-９]")
+# A form field under the 版记 (审核：, 校对：): a label of its own, not more 抄送 names.
+_FIELD_LABEL = re.compile(r"[\u4e00-\u9fff]{1,6}[:：]")
 # Who a 主送 may address besides organs: 支队领导, 各位领导, 全体同志.
 _SALUTATION = re.compile(r"(?:各位|全体)?(?:[\u4e00-\u9fff]{0,8})(?:领导|同志们?|委员|代表|成员)")
 _CLOSING_FORMULAS = ("特此", "此复", "此令", "此致", "敬礼", "妥否", "当否", "请批示", "请审批")
@@ -567,10 +569,19 @@ class _Recogniser:
                 return self._main_to_without_colon(pos)
             chosen.append(i)
             if flat.endswith(("：", ":")):
+                # lines above the colon line belong to it only as a wrapped list of names (…人民政府，
+                # 国务院各部委、); a stray label above it (a template's 称谓) stays out
+                while len(chosen) > 1 and not self._main_to_wraps(chosen[0]):
+                    chosen.pop(0)
+                    pos += 1
                 for j in chosen:
                     self._tag(j, "主送机关", why="标题下以冒号结尾的机关名称")
                 return k + 1
         return self._main_to_without_colon(pos)
+
+    def _main_to_wraps(self, i: int) -> bool:
+        flat = self.flat[i]
+        return flat.endswith(("、", "，", ",", "；")) or _organ_names(flat)
 
     def _main_to_without_colon(self, pos: int) -> int:
         """A 主送 whose colon was forgotten (市人民政府、市财政局): one short line of organ names right under
@@ -643,7 +654,7 @@ class _Recogniser:
                 self._tag(i, element, why="版记行（抄送、主送、印发）")
             elif self._row_of(i) in rows:
                 self._tag(i, "印发机关和印发日期", why="版记表格中印发行的同一行")
-            elif current in ("抄送机关", "主送机关") and len(self.flat[i]) <= 120:
+            elif current in ("抄送机关", "主送机关") and len(self.flat[i]) <= 120 and not _FIELD_LABEL.match(self.flat[i]):
                 self._tag(i, current, why="版记名单回行")  # wrapped list of names
             elif current == "印发机关和印发日期" and P.COPIES_PRINTED.fullmatch(self.flat[i]):
                 self._tag(i, current, why="印发行下的印数")  # 共印2份 under the 印发 line

@@ -3,6 +3,9 @@
     check: placeholder     # a template slot left unfilled: [发文单位], 20XX年XX月XX日, ××局, ____ (one
                            # finding a slot; the other text rules leave the slot to this one)
     check: main_to_in_text # the 主送 written at the start of the first paragraph (支队领导：为进一步……)
+    check: title_break     # a title broken by hand inside a word (传↵播): a line break, or the title's next
+                           # line, splits a word of the segmentation (GB/T 9704-2012 7.3.1: 回行时词意完整)
+    check: attachment_in_text  # an attachment's label (附件1) inside the 正文, before the 落款
 
 The recogniser reads generously (a faulty line is still the element it stands for); these checks say
 what was faulty about the way it was written, where no other rule type can see it.
@@ -12,18 +15,25 @@ from __future__ import annotations
 
 from officekit.engine.rule import Context, Hit, RuleSpec
 from officekit.engine.types import Param
+from officekit.structure.patterns import ATTACHMENT_LABEL, compact
 from officekit.structure.placeholders import VALUE_ELEMENTS
 
 PARAMS = {
-    "check": Param("str", required=True, choices=("placeholder", "main_to_in_text")),
+    "check": Param("str", required=True, choices=("placeholder", "main_to_in_text", "title_break", "attachment_in_text")),
 }
+# How many characters on each side of a title break are segmented to see whether a word crosses it.
+BREAK_CONTEXT_CHARS = 6
+STACKED_LINE_CHARS = 3  # title lines shorter than this are a stacked or vertical layout, not a break
 
 
 def build(rule: RuleSpec):
     which = rule.params["check"]
 
+    checks = {"placeholder": _placeholders, "main_to_in_text": _main_to_in_text, "title_break": _title_breaks,
+              "attachment_in_text": _attachment_in_text}
+
     def check(ctx: Context):
-        yield from (_placeholders if which == "placeholder" else _main_to_in_text)(ctx)
+        yield from checks[which](ctx)
 
     return check
 
@@ -51,3 +61,52 @@ def _main_to_in_text(ctx: Context):
         others = [s for s in ctx.draft.elements_of_block(span.part, span.block) if s.element == "正文"]
         if others and others[0].start >= span.end:
             yield Hit(span.part, span.block, span.start, span.end, element="主送机关")
+
+
+def _title_breaks(ctx: Context):
+    """Breaks inside the title: a line break in a title paragraph, or the end of a title line that the
+    next title line continues.  A break is reported where a word of the segmentation runs across it."""
+    spans = ctx.draft.all("标题")
+    breaks: list[tuple[str, str, object, int]] = []  # (text before, text after, span, offset of the break)
+    for n, span in enumerate(spans):
+        for k, ch in enumerate(span.text):
+            if ch in "\n\v":
+                breaks.append((span.text[:k], span.text[k + 1 :], span, k))
+        following = spans[n + 1] if n + 1 < len(spans) else None
+        if following is not None and following.block == span.block + 1:
+            breaks.append((span.text, following.text, span, len(span.text.rstrip())))
+    if not breaks:
+        return
+    from officekit.engine import segment
+
+    for before, after, span, at in breaks:
+        left = "".join(before.split())[-BREAK_CONTEXT_CHARS:]
+        right = "".join(after.split())[:BREAK_CONTEXT_CHARS]
+        if len(left) < STACKED_LINE_CHARS or len(right) < STACKED_LINE_CHARS:
+            continue  # a title set one or two characters a line (vertically, or 通知 alone) is laid out so
+        word = _word_across(segment.tokens(left + right), len(left), segment.frequency)
+        if word:
+            start = span.start + max(0, at - 1)
+            yield Hit(span.part, span.block, start, span.start + at, element="标题", vars={"word": word})
+
+
+def _word_across(tokens, cut: int, frequency) -> str | None:
+    """The word of the segmentation that the cut splits apart: it starts before `cut` and ends after it,
+    and the cut does not fall between two words of its own (空间|规划 is a compound broken at a seam; 传|播
+    is one word broken in the middle)."""
+    for word, _pos, start in tokens:
+        if not (start < cut < start + len(word)) or not all("\u4e00" <= ch <= "\u9fff" for ch in word):
+            continue
+        head, tail = word[: cut - start], word[cut - start :]
+        if len(head) >= 2 and len(tail) >= 2 and frequency(head) and frequency(tail):
+            continue
+        return word
+    return None
+
+
+def _attachment_in_text(ctx: Context):
+    """正文 lines that are an attachment page's label: the attachment was put inside the text."""
+    body = ctx.draft.all("正文")
+    for n, span in enumerate(body):
+        if ATTACHMENT_LABEL.fullmatch(compact(span.text)) and n + 1 < len(body):
+            yield Hit(span.part, span.block, span.start, span.start + len(span.text.rstrip()), element="正文")
