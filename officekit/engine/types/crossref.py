@@ -175,10 +175,11 @@ def title_parts(ctx: Context):
     title = normalise("".join(s.text for s in spans))
     rest = _DOCTYPE_TAIL.sub("", title).removesuffix("的")
     organ = issuer(draft)
+    sample = f"××局关于××的{draft.doctype}"  # the example in the draft's own 文种
     if not rest or rest == organ or (len(rest) <= 16 and "关于" not in rest and _ORGAN_END.search(rest)):
-        yield _hit(spans[-1], detail="缺少事由（标题应由发文机关名称、事由和文种组成，如“××局关于××的通知”）")
+        yield _hit(spans[-1], detail=f"缺少事由（标题应由发文机关名称、事由和文种组成，如“{sample}”）")
     elif title.startswith("关于") and not draft.has("发文机关标志") and not draft.has("发文字号"):
-        yield _hit(spans[0], detail="缺少发文机关名称：没有版头的公文，标题应写明发文机关（如“××局关于××的请示”）")
+        yield _hit(spans[0], detail=f"缺少发文机关名称：没有版头的公文，标题应写明发文机关（如“{sample}”）")
 
 
 def joint_zihao(ctx: Context):

@@ -166,6 +166,11 @@ def _header(ctx: Context, s: dict):
         lines += around.of(after, ("top",))
     where = anchor.block
     if not lines:
+        above = _borders_above(around, body, anchor.block)
+        if above:  # a line drawn, but above the 发文字号 (under the 发文机关标志): misplaced, not missing
+            yield Hit("body", above[0].block, element=anchor.element, vars={
+                "problem": f"版头分隔线应在{anchor.element}之下（4 mm 处），此处在{anchor.element}之上", "element": anchor.element})
+            return
         yield Hit("body", where, element="发文字号" if anchor.element == "发文字号" else anchor.element,
                   vars={"problem": "缺少版头分隔线（红色横线）", "element": anchor.element})
         return
@@ -173,6 +178,15 @@ def _header(ctx: Context, s: dict):
         color = lines[0].color or "自动（黑色）"
         yield Hit("body", lines[0].block, element=anchor.element,
                   vars={"problem": f"版头分隔线应为红色，实为{color}", "element": anchor.element})
+
+
+def _borders_above(around: "_Lines", body, anchor: int) -> list[Line]:
+    """Paragraph borders above the last 版头 line: the bottom or top border of a 版头 block before it, or
+    the top border of that line itself."""
+    found: list[Line] = []
+    for block in body[: anchor - 1]:
+        found += [ln for ln in around.of(block.index, ("top", "bottom")) if ln.block == block.index]
+    return found + around.of(anchor, ("top",))
 
 
 def _record(ctx: Context, s: dict):
