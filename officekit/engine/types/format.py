@@ -23,7 +23,9 @@ reports a paragraph once (not once per run), naming the expected and the actual 
     tables: false             # also judge paragraphs in table cells and text boxes
     when: {sealed: true}      # only drafts with a 印章 (signer: true — only drafts with a 签发人)
 
-The message template gets {element}, {expected} and {actual}.
+The message template gets {element}, {expected} and {actual}.  A title (or 发文机关标志, 主送机关)
+over several lines is one element: lines in a row that are wrong the same way are one finding, on
+the first of them.
 """
 
 from __future__ import annotations
@@ -57,6 +59,8 @@ PARAMS = {
     "tables": Param("bool", default=False),
     "when": Param("dict", default={}, doc="sealed / signer: true or false — only drafts with (without) a 印章 / 签发人"),
 }
+# Elements that stay one thing when they run over several paragraphs (a two-line title is one title)
+ONE_UNIT_ELEMENTS = frozenset({"标题", "发文机关标志", "主送机关"})
 ASPECTS = ("font", "size", "alignment", "first_indent", "wrap_indent", "right_indent", "color", "line_spacing")
 
 example_draft = F.example_draft
@@ -77,6 +81,7 @@ def build(rule: RuleSpec):
         if not F.applies(ctx, s) or not _conditions_hold(s.get("when") or {}, ctx):
             return
         fonts = F.font_table(ctx, s.get("aliases")) if s.get("font") else None
+        last_reported: tuple | None = None  # (element, block, verdict) of the latest hit
         for span in ctx.spans():
             block = ctx.draft.block(span.part, span.block)
             if not block.has_format or not block.text.strip():
@@ -102,6 +107,10 @@ def build(rule: RuleSpec):
             if verdict is None:
                 continue
             expected, actual, severity = verdict
+            reported, last_reported = last_reported, (span.element, span.block, verdict)
+            if reported is not None and span.element in ONE_UNIT_ELEMENTS and reported[0] == span.element \
+                    and reported[1] == span.block - 1 and reported[2] == verdict:
+                continue  # the next line of the same title, wrong the same way: one defect
             yield Hit(span.part, span.block, start, end, element=span.element, severity=severity,
                       vars={"element": s.get("label") or span.element, "expected": expected, "actual": actual})
 
