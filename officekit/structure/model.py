@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from officekit.document.model import Block, Document, Part
-from officekit.structure import placeholders
+from officekit.structure import facts, placeholders
 from officekit.structure.placeholders import Placeholder
 
 # The 18 公文要素 of 《党政机关公文处理工作条例》 Art. 9, in the order they appear on paper, plus 版面 for
@@ -100,6 +100,29 @@ class Draft:
 
     def block(self, part: Part, index: int) -> Block:
         return self.document.block(part, index)
+
+    # -- typed facts (structure/facts.py): parsed once, for every rule ----------------------------------
+    def zihao(self) -> tuple[ElementSpan, facts.ZihaoParts] | None:
+        """The first 发文字号 and its parts (机关代字, year, number, brackets), if it can be read."""
+        span = self.first("发文字号")
+        parts = facts.zihao_parts(span.text) if span is not None else None
+        return (span, parts) if parts is not None else None
+
+    def date_of(self, element: str) -> tuple[ElementSpan, facts.DateFact] | None:
+        """The first real calendar date written in `element` (成文日期, 印发机关和印发日期)."""
+        for span in self.all(element):
+            for fact in facts.dates_in(span.text):
+                if fact.day is not None:
+                    return span, fact
+        return None
+
+    def heading_number(self, index: int) -> int | None:
+        """The number of the heading in body block `index` (3 for 三、/（三）/3./（3）), Word's label included."""
+        if index not in self.heading_levels:
+            return None
+        block = self.document.block("body", index)
+        label = block.props.numbering_label if block.props and block.props.numbering_label else ""
+        return facts.heading_number(label + block.text)
 
     def placeholders(self, part: Part, index: int) -> list[Placeholder]:
         """The template slots left to fill in a block (cached).  A 某某 in the 正文 or an 附件 may be an

@@ -6,7 +6,6 @@ crossref.py so both split a 主送 list the same way.
 
 from __future__ import annotations
 
-import datetime
 import re
 from dataclasses import dataclass
 
@@ -15,7 +14,6 @@ from officekit.structure.model import Draft, ElementSpan
 _LABEL = re.compile(r"^\s*(?:主\s*送|抄\s*送)\s*[:：︰]\s*")
 _SEPARATORS = "、，,；;"
 _OPEN, _CLOSE = "（(〔[【", "）)〕]】"
-DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
 @dataclass(frozen=True)
@@ -77,26 +75,6 @@ def issuer(draft: Draft) -> str | None:
             if name.endswith(tail) and len(name) > len(tail) + 1:
                 return name[: -len(tail)]
         return name or None
-    return None
-
-
-def dates_in(text: str) -> list[tuple[re.Match, datetime.date | None]]:
-    """Every Arabic-numeral date in the text with the calendar date it means (None: no such day)."""
-    out = []
-    for m in DATE.finditer(text):
-        try:
-            day = datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        except ValueError:
-            day = None
-        out.append((m, day))
-    return out
-
-
-def first_date(draft: Draft, element: str) -> tuple[ElementSpan, re.Match, datetime.date] | None:
-    for s in draft.all(element):
-        for m, day in dates_in(s.text):
-            if day is not None:
-                return s, m, day
     return None
 
 

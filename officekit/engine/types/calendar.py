@@ -8,7 +8,7 @@ Only Arabic-numeral dates `YYYY年M月D日` are read; their written form is the 
 from __future__ import annotations
 
 from officekit.engine.rule import Context, Hit, RuleSpec
-from officekit.engine.types._organs import dates_in
+from officekit.structure.facts import dates_in
 
 PARAMS: dict = {}
 
@@ -16,8 +16,8 @@ PARAMS: dict = {}
 def build(rule: RuleSpec):
     def check(ctx: Context):
         for span in ctx.spans():
-            for m, day in dates_in(span.text):
-                if day is None:
-                    yield Hit(span.part, span.block, span.start + m.start(), span.start + m.end(), element=span.element)
+            for date in dates_in(span.text):
+                if date.day is None:
+                    yield Hit(span.part, span.block, span.start + date.start, span.start + date.end, element=span.element)
 
     return check

@@ -26,7 +26,7 @@ import re
 
 from officekit.engine.rule import Context, Hit, RuleError, RuleSpec
 from officekit.engine.types import Param
-from officekit.engine.types._organs import (agency_code, code_owners, first_date, issuer, joint_organs, listed,
+from officekit.engine.types._organs import (agency_code, code_owners, issuer, joint_organs, listed,
                                            names_of, normalise, organ_keys, signer_names)
 from officekit.structure.model import ElementSpan
 
@@ -39,24 +39,23 @@ def _hit(span: ElementSpan, start: int | None = None, end: int | None = None, **
 
 
 def zihao_year(ctx: Context):
-    zihao = ctx.draft.first("发文字号")
-    dated = first_date(ctx.draft, "成文日期")
+    zihao, dated = ctx.draft.zihao(), ctx.draft.date_of("成文日期")
     if zihao is None or dated is None:
         return
-    m = re.search(r"[〔\[［【(（]\s*((?:19|20)\d{2})\s*[〕\]］】)）]", zihao.text)
-    if m and int(m.group(1)) != dated[2].year:
-        yield _hit(zihao, zihao.start + m.start(1), zihao.start + m.end(1),
-                   zihao_year=m.group(1), date_year=str(dated[2].year))
+    span, parts = zihao
+    year = parts.year
+    if year is not None and year >= 1900 and year != dated[1].day.year:  # a two-digit year is F201's
+        yield _hit(span, span.start + parts.year_start, span.start + parts.year_end,
+                   zihao_year=str(year), date_year=str(dated[1].day.year))
 
 
 def issue_after_date(ctx: Context):
-    issued = first_date(ctx.draft, "印发机关和印发日期")
-    dated = first_date(ctx.draft, "成文日期")
+    issued, dated = ctx.draft.date_of("印发机关和印发日期"), ctx.draft.date_of("成文日期")
     if issued is None or dated is None:
         return
-    span, m, day = issued
-    if day < dated[2]:
-        yield _hit(span, span.start + m.start(), span.start + m.end(), issue_date=m.group(0), date=dated[1].group(0))
+    span, fact = issued
+    if fact.day < dated[1].day:
+        yield _hit(span, span.start + fact.start, span.start + fact.end, issue_date=fact.text, date=dated[1].text)
 
 
 def main_and_copy(ctx: Context):
