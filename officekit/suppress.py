@@ -4,6 +4,9 @@
   entry that hides nothing is reported after a run that could tell (info note, rule S002).
 - A Word comment 「officekit: ignore W301」 (several ids: 「officekit: ignore W301, W101」) on some text
   hides those rules' findings on that text; one that hides nothing is reported (info, rule S001).
+
+S001 and S002 are rules of rules/core/suppressions.yaml (type `suppression`): their name, messages and
+severity come from there, and a run that does not select them (`--ignore S001`) writes no such note.
 - A baseline file records the fingerprints of known findings; `check --baseline` reports only new
   ones and lists the entries that no longer occur (stale).
 """
@@ -17,13 +20,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from officekit.engine import matching
 from officekit.engine.finding import Finding, Location, fingerprint
 
 IGNORE_COMMENT = re.compile(r"officekit\s*[:：]\s*ignore\s+([A-Za-z]+\d*(?:\s*[,，、\s]\s*[A-Za-z]+\d*)*)", re.IGNORECASE)
 UNUSED_RULE = "S001"
-UNUSED_NAME = "未起作用的忽略批注"
 UNUSED_CONFIG_RULE = "S002"
-UNUSED_CONFIG_NAME = "未起作用的 suppress 配置"
 GATE_OF_LETTER = {"F": "格式关", "W": "文字关", "P": "政策关"}
 BASELINE_SCHEMA = "officekit/baseline@1"
 
@@ -31,6 +33,21 @@ BASELINE_SCHEMA = "officekit/baseline@1"
 def rule_matches(rule: str, wanted: str) -> bool:
     """An id (W301) or a prefix (W3, W) names the rule."""
     return rule.upper().startswith(wanted.upper())
+
+
+def note_rule(config, note: str, notes=None):
+    """The rule that writes notes of kind `note` (comment: S001, config: S002), with the run's severity,
+    or None when the run ignores it.  `select` picks among the checks of the drafts and leaves the notes
+    on: a run with --select W301 still says which of its suppressions hid nothing.  `notes` gives the
+    rules to look in instead (a rule's own examples)."""
+    if notes is None:
+        import dataclasses
+
+        from officekit.config.model import Config
+        from officekit.engine.ruleset import active_rules
+
+        notes = active_rules(dataclasses.replace(config or Config(), select=[]))
+    return next((r for r in notes if r.type == "suppression" and r.params.get("note") == note), None)
 
 
 # ---------------------------------------------------------------- config globs
@@ -89,9 +106,10 @@ def ignore_comments(document) -> list[IgnoreComment]:
     return found
 
 
-def apply(path: str, findings: list[Finding], config, draft, used: set | None = None) -> list[Finding]:
-    """The findings that remain after config and in-draft suppressions, plus notices of unused comments.
-    `used`, when given, collects the config (pattern, rule) entries that hid something."""
+def apply(path: str, findings: list[Finding], config, draft, used: set | None = None, notes=None) -> list[Finding]:
+    """The findings that remain after config and in-draft suppressions, plus notices of unused comments
+    (S001, when the run selects it; `notes` as in note_rule).  `used`, when given, collects the config
+    (pattern, rule) entries that hid something."""
     by_config = config_suppressions(path, config) if config is not None else []
     comments = ignore_comments(draft.document) if draft is not None else []
     kept = []
@@ -106,21 +124,24 @@ def apply(path: str, findings: list[Finding], config, draft, used: set | None = 
             comment.used.add(rule)
         if not hiding:
             kept.append(f)
-    kept.extend(_unused_notice(c, rule, draft) for c in comments for rule in c.rules if rule not in c.used)
+    unused = [(c, rule) for c in comments for rule in c.rules if rule not in c.used]
+    spec = note_rule(config, "comment", notes) if unused else None
+    if spec is not None:
+        kept.extend(_unused_notice(spec, c, rule, draft) for c, rule in unused)
     kept.sort(key=Finding.sort_key)
     return kept
 
 
-def _unused_notice(comment: IgnoreComment, rule: str, draft) -> Finding:
+def _unused_notice(spec, comment: IgnoreComment, rule: str, draft) -> Finding:
     blocks = draft.document.body
     text = blocks[comment.block - 1].text if 0 < comment.block <= len(blocks) else ""
     element = draft.element_at("body", comment.block, comment.start) or "正文"
     return Finding(
-        rule=UNUSED_RULE, name=UNUSED_NAME, gate=GATE_OF_LETTER.get(rule[:1], "文字关"), severity="info",
-        element=element, message=f"批注“officekit: ignore {rule}”所在文字上没有 {rule} 的问题，该批注可以删除",
+        rule=spec.id, name=spec.name, gate=GATE_OF_LETTER.get(rule[:1], "文字关"), severity=spec.severity,
+        element=element, message=matching.fill(spec.message, {"rule": rule}),
         suggestion=None, location=Location("body", comment.block, comment.start, comment.end),
-        excerpt=text[:200], source="officekit",
-        fingerprint=fingerprint(UNUSED_RULE, element, text, text[comment.start:comment.end], 0),
+        excerpt=text[:200], source=spec.source,
+        fingerprint=fingerprint(spec.id, element, text, text[comment.start:comment.end], 0),
     )
 
 
@@ -136,32 +157,33 @@ class UnusedSuppression:
     line: int  # 1-based line of the entry in the config file
     line_text: str
     drafts: int  # drafts the pattern matched
+    spec: object  # the rule writing the note (S002): its name, messages and severity
     unknown_rule: bool = False  # no rule has this id or prefix
 
     def message(self) -> str:
-        if self.unknown_rule:
-            return f"suppress 中的“{self.pattern}: {self.rule}”不起作用：没有编号为 {self.rule}（或以它开头）的规则"
-        if not self.drafts:
-            return f"suppress 中的“{self.pattern}”没有匹配任何草稿，其中的 {self.rule} 不起作用：请改正通配符或删除该项"
-        return (f"suppress 中的“{self.pattern}: {self.rule}”在它匹配的 {self.drafts} 份草稿中没有隐藏任何问题，"
-                f"可以删除该项")
+        params = self.spec.params
+        template = (params["unknown_rule"] if self.unknown_rule else params["no_draft"] if not self.drafts
+                    else self.spec.message)
+        return matching.fill(template, {"pattern": self.pattern, "rule": self.rule, "drafts": self.drafts})
 
     def finding(self) -> Finding:
         """The note as a finding located on its line of the config file (a text file: block = line)."""
+        spec = self.spec
         return Finding(
-            rule=UNUSED_CONFIG_RULE, name=UNUSED_CONFIG_NAME, gate=GATE_OF_LETTER.get(self.rule[:1].upper(), "文字关"),
-            severity="info", element="正文", message=self.message(), suggestion=None,
-            location=Location("body", self.line, None, None), excerpt=self.line_text[:200], source="officekit",
-            fingerprint=fingerprint(UNUSED_CONFIG_RULE, "正文", self.line_text, f"{self.pattern}\x1f{self.rule}", 0),
+            rule=spec.id, name=spec.name, gate=GATE_OF_LETTER.get(self.rule[:1].upper(), "文字关"),
+            severity=spec.severity, element="正文", message=self.message(), suggestion=None,
+            location=Location("body", self.line, None, None), excerpt=self.line_text[:200], source=spec.source,
+            fingerprint=fingerprint(spec.id, "正文", self.line_text, f"{self.pattern}\x1f{self.rule}", 0),
         )
 
 
-def unused_config_suppressions(results, config_of) -> list[UnusedSuppression]:
+def unused_config_suppressions(results, config_of, notes=None) -> list[UnusedSuppression]:
     """The config `suppress:` entries that cannot hide anything or hid nothing, said only when the run can
     tell: no rule has the id, the pattern matches no draft below the config's folder, or the rule ran on
     every draft the pattern matches and none had its finding (a run on some files, e.g. --changed-since,
     or with some rules, e.g. --select, says nothing about the drafts and rules it did not run).
-    `config_of(path)` gives a checked file's Config; each result carries the entries it used."""
+    `config_of(path)` gives a checked file's Config; each result carries the entries it used.  A config
+    whose run does not select S002 gets no notes (`notes` as in note_rule)."""
     from officekit.check import collect  # check imports this module
     from officekit.engine.ruleset import active_rules, all_rules
 
@@ -180,22 +202,25 @@ def unused_config_suppressions(results, config_of) -> list[UnusedSuppression]:
     out = []
     for path in sorted(configs):
         config, checked, used = configs[path]
+        spec = note_rule(config, "config", notes)
+        if spec is None:
+            continue
         base = _config_base(config)
         drafts = {Path(d).resolve() for d in collect([str(base)])} | checked | unreadable
         lines, texts = _entry_lines(path)
         known = [r.id for r in all_rules(config)]
         running = [r.id for r in active_rules(config)]
         for pattern, rules in config.suppress.items():
-            matching = {d for d in drafts if pattern_matches(pattern, _relative(str(d), base))}
+            matched = {d for d in drafts if pattern_matches(pattern, _relative(str(d), base))}
             for rule in rules:
                 unknown = not any(rule_matches(rule_id, rule) for rule_id in known)
                 ran = any(rule_matches(rule_id, rule) for rule_id in running)
-                hid_nothing = ran and not matching - checked and (pattern, rule) not in used
-                if not (unknown or not matching or hid_nothing):
+                hid_nothing = ran and not matched - checked and (pattern, rule) not in used
+                if not (unknown or not matched or hid_nothing):
                     continue  # it hid something, or this run cannot tell (drafts or rules it did not run)
                 line = lines.get((pattern, rule)) or lines.get((pattern, None)) or 1
                 text = texts[line - 1].strip() if line <= len(texts) else ""
-                out.append(UnusedSuppression(path, pattern, rule, line, text, len(matching), unknown))
+                out.append(UnusedSuppression(path, pattern, rule, line, text, len(matched), spec, unknown))
     return out
 
 

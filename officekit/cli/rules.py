@@ -58,28 +58,15 @@ def rules(gate, element, config, show_types):
 @click.option("-c", "--config", type=click.Path(exists=True, dir_okay=False))
 def explain(rule_id, config):
     """说明一条规则：作用、依据和示例。"""
-    from officekit import suppress
-
-    if rule_id.upper() == suppress.UNUSED_RULE:
-        sys.stdout.write(f"{suppress.UNUSED_RULE}  {suppress.UNUSED_NAME}\n级别：info    关口：随被忽略的规则\n"
-                         "说明：草稿中“officekit: ignore 规则编号”的批注没有隐藏任何问题（该问题已改正，或编号写错），"
-                         "可以删除这条批注。\n")
-        return
-    if rule_id.upper() == suppress.UNUSED_CONFIG_RULE:
-        sys.stdout.write(f"{suppress.UNUSED_CONFIG_RULE}  {suppress.UNUSED_CONFIG_NAME}\n级别：info    关口：随被忽略的规则\n"
-                         "说明：.officekit.yaml 的 suppress 中有一项（文件通配符 → 规则编号）不起作用：没有这个编号的规则，"
-                         "或通配符没有匹配任何草稿（多为写错了路径），或它匹配的草稿都已检查而其中没有该规则的问题。"
-                         "只检查了部分草稿（如 --changed-since）或只运行了部分规则（如 --select）时，对未检查的不作判断。"
-                         "该项可以改正或删除。\n"
-                         "文字报告（text、html）把它写在标准错误上；json、sarif 等格式把它作为配置文件所在行的 S002 问题列出。"
-                         "它不影响退出码。\n\n示例：\n  suppress:\n    \"归档/*\": [W3]      # 归档/ 下没有草稿，或草稿中没有 W3 的问题 → S002\n")
-        return
     office_config, active = _load(config)
     found = [r for r in active if r.id == rule_id.upper()]
     if not found:
         fail_usage(f"没有编号为 {rule_id} 的规则（officekit rules 可列出全部规则）")
     r = found[0]
-    out = [f"{r.id}  {r.name}", f"关口：{r.gate}    级别：{r.severity}    类型：{r.type}",
+    from officekit.engine import types
+
+    gate = getattr(types.get_type(r.type), "GATE_SHOWN", r.gate)  # a suppression note takes its rule's gate
+    out = [f"{r.id}  {r.name}", f"关口：{gate}    级别：{r.severity}    类型：{r.type}",
            f"要素：{'、'.join(r.elements) or '全文'}"]
     if r.doctypes:
         out.append(f"文种：{_scope(r.doctypes)}")

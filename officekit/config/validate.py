@@ -19,8 +19,6 @@ from officekit.errors import ConfigError
 SUGGESTIONS = 3  # closest existing names offered for a mistyped one
 SIMILARITY = 0.5  # difflib ratio below which a name is not offered as "closest"
 LOOKALIKE_DIGITS = str.maketrans("OIL", "011")  # letters typed for digits in an id
-# Ids of the notes about suppressions themselves: not in the rule packs, but selectable.
-SUPPRESSION_NOTES = ("S001", "S002")
 
 
 def validate(config: Config, rules: list[RuleSpec]) -> None:
@@ -32,7 +30,7 @@ def validate(config: Config, rules: list[RuleSpec]) -> None:
 
 
 def _check_selectors(config: Config, rules: list[RuleSpec]) -> None:
-    ids = {r.id for r in rules} | set(SUPPRESSION_NOTES)
+    ids = {r.id for r in rules}
     names = ids | {p for r in rules for p in _prefixes(r.id)} | set(GATES) | {r.pack for r in rules if r.pack}
     offered = sorted(ids | set(GATES) | {r.pack for r in rules if r.pack})
     in_file = _file_values(config)

@@ -34,7 +34,11 @@ def example_draft(rule: RuleSpec, example: dict, key: str) -> Draft:
 
 def run_example(rule: RuleSpec, example: dict, config: Config | None = None) -> tuple[Draft, list[Finding]]:
     """Run one example; `config` is the office's configuration an office rule is loaded with (its word
-    lists), none for the built-in rules."""
+    lists), none for the built-in rules.  A type whose findings come from a later stage of the pipeline
+    (suppression) runs its examples itself."""
+    custom = getattr(types.get_type(rule.type), "run_example", None)
+    if custom is not None:
+        return custom(rule, example, config)
     key = "fail" if "fail" in example else "pass"
     draft = example_draft(rule, example, key)
     if example.get("words"):

@@ -28,6 +28,7 @@ COMMON_KEYS = {
 REQUIRED_KEYS = ("id", "name", "type", "gate", "severity", "message", "source", "examples")
 EXAMPLE_KEYS = {"pass", "fail", "fix", "suggestion", "at", "count", "document", "message", "element", "note", "words"}
 ID_PATTERN = regex.compile(r"^[FPW]\d{3}$")
+NOTE_ID_PATTERN = regex.compile(r"^S\d{3}$")  # the suppression stage's notes (type suppression) only
 # 文种 scope may also name the common non-statutory titles the recogniser reports.
 DOCTYPE_NAMES = set(STATUTORY_DOCTYPES) | {"令", "请示报告", "汇报", "方案", "总结", "规划", "要点", "安排", "讲话", "简报"}
 
@@ -86,7 +87,7 @@ def build_spec(item: Any, origin: str, pack: str = "") -> RuleSpec:
         if key not in item:
             raise RuleError(f"规则 {item.get('id', '?')} 缺少必填项 {key}", where)
     rid = str(item["id"])
-    if not ID_PATTERN.match(rid):
+    if not ID_PATTERN.match(rid) and not (NOTE_ID_PATTERN.match(rid) and item["type"] == "suppression"):
         raise RuleError(f"规则编号 {rid!r} 不合格式：应为 F/P/W 加三位数字，如 F201", where)
     module = rule_types.get_type(str(item["type"]))
     if module is None:
