@@ -118,8 +118,12 @@ DRAFT_CASES = [
         "编号：": None,
         "保密声明：  保密文件，仅限内部交流。未经公司授权，不得复制和传播。": None,
         "招商局工业科技（上海）有限公司": None,
+        "版本.": None,
+        "撰写": None,
+        "批准.": None,
     }, id="ffgzz-feasibility-cover",
-        marks=misread("cover-page lines in the cover table (编号：, 保密声明, the company's name) read as 正文")),
+        marks=misread("cover-page lines in the cover tables (编号：, the 版本/撰写/校核/批准 revision table, "
+                      "保密声明, the company's name) read as 正文")),
     # A project application form: 事务文书; its header line and the 公司意见 field are form labels.
     pytest.param(DOCX / f"{_FFGZZ}ZS项目立项申请书.docx", "事务文书", ANY, ANY, {
         "项目立项申请书": "标题",
@@ -621,6 +625,7 @@ TEMPLATE_CASES = [
         "各区县、各部门：": "主送机关",
         "为进一步转变会风，现就有关要求明确如下：     （此处有空格和中英文混合）": "正文",
         "特此通知。": "正文",
+        "（此处多个空行或空格）": "正文",
         "市政府办公室": "发文机关署名",
         "2026年1月1日": "成文日期",
     }, id="mechi-text4-old"),
@@ -628,6 +633,7 @@ TEMPLATE_CASES = [
     pytest.param(TEMPLATES / "mechi871284__official-document-formatter__测试文本4.docx", "公文", "通知", "无版头", {
         "关于进一步规范会议管理的通知   （此处有多个前导空格）": "标题",
         "各区县、各部门：": "主送机关",
+        "为进一步转变会风，现就有关要求明确如下：     （此处有空格和中英文混合）": "正文",
         "特此通知。": "正文",
         "（此处多个空行或空格）": "正文",
         "市政府办公室": "发文机关署名",
