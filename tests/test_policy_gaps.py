@@ -1,0 +1,75 @@
+"""The 政策关/格式关 gaps of issue 11 that real drafts show and officekit used to pass in silence:
+报告夹带请示 in the 恳请/予以支持 forms (P115), 事先协调关 (P116), a 通知 without 主送 (F410, F411), a 落款
+without 署名 (F412), 「尊敬的」 in the 主送 (F413), 保密关 (P117), and the layout ones (F006, F415).
+Whole drafts, as text and as .docx, with the exact rule, place and suggestion of every finding."""
+
+from __future__ import annotations
+
+from officekit.document.text_reader import from_text
+from officekit.engine import runner
+from officekit.engine.ruleset import _pack_rules
+from officekit.structure import recognize
+
+GAP_RULES = {"P115", "P116", "P117", "F410", "F411", "F412", "F413"}
+
+
+def gap_rules(ids=GAP_RULES):
+    return [r for pack in ("xingwen", "elements", "format") for r in _pack_rules(pack) if r.id in ids]
+
+
+def findings(lines, ids=GAP_RULES):
+    draft = recognize(from_text("\n".join(lines), "稿.txt"))
+    out = []
+    for f in runner.run(draft, gap_rules(ids)):
+        text = draft.document.block(f.location.part, f.location.block).text
+        out.append((f.rule, f.location.block, text[f.location.start:f.location.end], f.suggestion))
+    return sorted(out)
+
+
+# ---------------------------------------------------------------- 报告夹带请示 (P115)
+
+REPORT = [
+    "云岭市林业局关于森林防火工作情况的报告",
+    "市人民政府：",
+    "今年共排查隐患126处，整改到位118处。",
+    "目前检查站建设资金缺口较大，特恳请市政府协调解决。",
+    "特此报告。",
+    "云岭市林业局",
+    "2026年3月5日",
+]
+
+
+def test_a_report_asking_for_coordination_is_a_request_smuggled_in():
+    assert findings(REPORT) == [("P115", 4, "特恳请市政府协调", None)]
+
+
+def test_the_other_request_forms_in_a_report():
+    lines = list(REPORT)
+    lines[3] = "以上问题请市人民政府予以解决。"
+    assert findings(lines) == [("P115", 4, "请市人民政府予以解决", None)]
+    lines[3] = "恳请上级部门给予支持。"
+    assert findings(lines) == [("P115", 4, "恳请上级部门给予", None)]
+
+
+def test_a_report_that_tells_what_others_were_asked_is_quiet():
+    lines = list(REPORT)
+    lines[3] = "对群众反映的问题，我局已请市财政局予以解决，并已向省厅申请资金。"
+    assert findings(lines) == []
+
+
+def test_the_plain_request_ending_stays_p108_alone():
+    """「恳请批准」 is P108's 请批准: P115 does not report the same words a second time."""
+    lines = list(REPORT)
+    lines[3] = "恳请批准。"
+    draft = recognize(from_text("\n".join(lines), "稿.txt"))
+    rules = gap_rules() + [r for r in _pack_rules("xingwen") if r.id == "P108"]
+    assert [(f.rule, f.location.block) for f in runner.run(draft, rules)] == [("P108", 4)]
+
+
+def test_the_same_words_in_a_request_are_not_p115s_business():
+    lines = list(REPORT)
+    lines[0] = "云岭市林业局关于追加检查站建设资金的请示"
+    lines[4] = "此事已商市财政局同意。妥否，请批示。"
+    assert findings(lines) == []
+
+
