@@ -73,3 +73,38 @@ def test_the_same_words_in_a_request_are_not_p115s_business():
     assert findings(lines) == []
 
 
+# ---------------------------------------------------------------- 事先协调关 (P116)
+
+REQUEST = [
+    "云岭市林业局关于追加森林防火经费的请示",
+    "市人民政府：",
+    "今冬以来我市降水偏少，森林火险等级偏高。",
+    "为此，请求追加森林防火经费80万元，用于购置扑火物资。",
+    "妥否，请批示。",
+    "云岭市林业局",
+    "2026年3月5日",
+]
+
+
+def test_a_request_for_money_that_does_not_say_it_was_coordinated_is_asked_once():
+    lines = REQUEST[:4] + ["另拟申请核增事业编制5名。"] + REQUEST[4:]
+    found = findings(lines)
+    assert [(rule, block, text) for rule, block, text, _ in found] == [("P116", 4, "请求追加森林防火经费")]
+    draft = recognize(from_text("\n".join(lines), "稿.txt"))
+    (finding,) = runner.run(draft, gap_rules({"P116"}))
+    assert finding.severity == "warning" and finding.gate == "政策关"
+    assert "是否已征求相关部门意见并协商一致？" in finding.message
+
+
+def test_coordination_said_anywhere_in_the_text_answers_it():
+    for said in ("此事已商市财政局同意。", "经与市财政局协商一致，", "已征求市财政局意见。", "由我局会同市财政局提出。"):
+        lines = REQUEST[:4] + [said] + REQUEST[4:]
+        assert findings(lines) == [], said
+
+
+def test_a_request_within_the_organs_own_remit_is_not_questioned():
+    lines = list(REQUEST)
+    lines[3] = "为此，拟于3月开展森林防火专项检查。"
+    assert findings(lines) == []
+
+
