@@ -69,3 +69,22 @@ def test_automatic_numbering_runs_on_and_a_skip_names_the_automatic_label(tmp_pa
     (g,) = f071(opinion(tmp_path, [heading("一、总体要求"), heading("指导思想。", KT, NUM(1))], auto_skip))
     assert g.location.start is None
     assert g.message == "序号跳号：此级序号应从“（一）”起，此处是“（二）”，缺少“（一）”（Word 自动编号）"
+
+
+
+def test_paragraphs_of_an_attachment_do_not_restart_its_numbering(tmp_path):
+    """A 附件 numbers 一、…二、 with paragraphs in between: the ladder restarts where the attachment begins,
+    not after each of its paragraphs (every 二、 of an attached 方案 was reported as 「缺少一、」)."""
+    def attached(third):
+        body = [p(run("附件")), p(run("工作方案", size=22)), heading("一、总体要求"), p(run("坚持统筹推进。"), ppr=INDENT),
+                heading("二、工作安排"), heading("（一）第一批。", KT), p(run("各单位按期完成。"), ppr=INDENT),
+                heading("（二）第二批。", KT), heading(third), p(run("各单位要加强领导。"), ppr=INDENT)]
+        path = opinion(tmp_path, [p(run("现将工作方案印发给你们。"), ppr=INDENT)])
+        return build_docx(path, "".join([
+            p(run("云岭市人民政府关于印发工作方案的通知", size=22)), p(run("各县（市、区）人民政府：")),
+            p(run("现将工作方案印发给你们，请认真贯彻执行。"), ppr=INDENT), p(run("云岭市人民政府")),
+            p(run("2026年11月16日")), *body]), default_rpr=FONT("仿宋_GB2312", "Times New Roman") + SIZE(16))
+
+    assert f071(attached("三、工作要求")) == []
+    (f,) = f071(attached("四、工作要求"))
+    assert f.message == "序号跳号：“二、”之后是“四、”，缺少“三、”"

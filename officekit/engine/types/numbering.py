@@ -74,11 +74,15 @@ def headings(ctx: Context):
     """(block, level, number, shape, automatic) of the draft's headings in reading order; None where
     the numbering starts again (附件, chapters).  `automatic`: the marker is Word's numbering label."""
     draft = ctx.draft
+    previous = None  # the element of the last non-empty block
     for block in ctx.document.body:
         element = draft.element_at("body", block.index)
         level = draft.heading_levels.get(block.index)
-        if element == "附件" and not level or not level and LADDER_BREAK.match(block.text):
-            yield None  # an attachment page or a new chapter: numbering starts again
+        entering_attachment = element == "附件" and previous != "附件"
+        if block.text.strip():
+            previous = element
+        if entering_attachment or not level and LADDER_BREAK.match(block.text):
+            yield None  # an attachment begins, or a new chapter: numbering starts again
             continue
         if not level or block.container != "body":
             continue
