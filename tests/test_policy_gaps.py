@@ -108,3 +108,48 @@ def test_a_request_within_the_organs_own_remit_is_not_questioned():
     assert findings(lines) == []
 
 
+# ---------------------------------------------------------------- 主送 and 落款 (F410–F413)
+
+NOTICE = [
+    "云岭市林业局关于开展森林防火检查的通知",
+    "各乡镇人民政府，市直各部门：",
+    "请按照检查方案认真落实。",
+    "云岭市林业局",
+    "2026年3月5日",
+]
+
+
+def test_a_notice_without_its_main_to_is_an_error_on_the_main_to():
+    lines = [NOTICE[0]] + NOTICE[2:]
+    draft = recognize(from_text("\n".join(lines), "稿.txt"))
+    (finding,) = runner.run(draft, gap_rules())
+    assert (finding.rule, finding.severity, finding.element, finding.location.block) == ("F410", "error", "主送机关", 1)
+
+
+def test_a_notice_published_openly_without_main_to_gets_a_warning_only():
+    lines = [NOTICE[0]] + NOTICE[2:] + ["（此件公开发布）"]
+    draft = recognize(from_text("\n".join(lines), "稿.txt"))
+    assert [(f.rule, f.severity, f.location.block) for f in runner.run(draft, gap_rules())] == [("F411", "warning", 1)]
+
+
+def test_announcements_and_notices_with_main_to_are_quiet():
+    assert findings(NOTICE) == []
+    assert findings(NOTICE + ["（此件公开发布）"]) == []
+    announcement = ["云岭市人民政府关于禁止野外用火的通告", "森林防火期内禁止野外用火。", "云岭市人民政府", "2026年3月5日"]
+    assert findings(announcement) == []
+
+
+def test_a_date_without_signature_is_a_finding_on_the_signature_at_the_date():
+    lines = NOTICE[:3] + NOTICE[4:]
+    draft = recognize(from_text("\n".join(lines), "稿.txt"))
+    (finding,) = runner.run(draft, gap_rules())
+    assert (finding.rule, finding.severity, finding.element, finding.location.block) == (
+        "F412", "warning", "发文机关署名", 4)
+
+
+def test_respectful_salutation_in_the_main_to():
+    lines = list(NOTICE)
+    lines[1] = "尊敬的各乡镇人民政府，市直各部门："
+    assert findings(lines) == [("F413", 2, "尊敬的", "删去“尊敬的”，写作“各乡镇人民政府，市直各部门：”")]
+
+

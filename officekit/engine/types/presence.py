@@ -8,6 +8,8 @@
     when_main_to: superior_organs  # only judge drafts whose 主送 names an organ of this word list (an
                                    # office's configuration; nothing is judged while the list is empty)
     except_doctypes: [请示, 报告]  # not these 文种 (another rule already judges them)
+    when_match: {附注: '公开发布'}    # only drafts where each of these elements' text has a match
+    unless_match: {附注: '公开发布'}  # not drafts where one of these elements' text has a match
 
 With `doctype:`/`direction:` on the rule this says e.g. 「上行文应标注签发人」 (条例 第九条（六）).
 A missing element is a finding on that element (a 上行文 without 签发人 is about the 签发人, a 密级
@@ -32,6 +34,8 @@ PARAMS = {
     "anchor": Param("list", default=["标题"]),
     "when_main_to": Param("str", doc="word list of organs; judge only drafts whose 主送 names one of them"),
     "except_doctypes": Param("list", default=[], doc="文种 this rule does not judge"),
+    "when_match": Param("dict", default={}, doc="element → regex: judge only drafts where every one matches"),
+    "unless_match": Param("dict", default={}, doc="element → regex: drafts where one matches are not judged"),
 }
 
 
@@ -46,6 +50,8 @@ def build(rule: RuleSpec):
     when_text = compile_regex(p["when_text"], f"规则 {rule.id} 的 when_text") if p.get("when_text") else None
     if when_text is not None and not p["when_present"]:
         raise RuleError(f"规则 {rule.id} 的 when_text 需要 when_present")
+    when_match = _element_patterns(rule, "when_match")
+    unless_match = _element_patterns(rule, "unless_match")
 
     def check(ctx: Context):
         draft = ctx.draft
@@ -54,6 +60,10 @@ def build(rule: RuleSpec):
         if not all(draft.has(e) for e in p["when_present"]):
             return
         if when_text is not None and not matching.search(when_text, draft.first(p["when_present"][0]).text):
+            return
+        if not all(matching.search(rx, _text_of(draft, e)) for e, rx in when_match.items()):
+            return
+        if any(matching.search(rx, _text_of(draft, e)) for e, rx in unless_match.items()):
             return
         extra: dict[str, str] = {}
         if p.get("when_main_to"):
@@ -80,3 +90,17 @@ def build(rule: RuleSpec):
                 yield Hit(s.part, s.block, s.start, s.end, element=s.element, vars={"element": element})
 
     return check
+
+
+def _element_patterns(rule: RuleSpec, key: str) -> dict:
+    compiled = {}
+    for element, regex in rule.params[key].items():
+        if element not in ELEMENTS:
+            raise RuleError(f"规则 {rule.id} 的 {key} 中 {element!r} 不是公文要素")
+        compiled[element] = compile_regex(str(regex), f"规则 {rule.id} 的 {key}.{element}")
+    return compiled
+
+
+def _text_of(draft, element: str) -> str:
+    """All the text of an element (a 附注 or 主送 may run over several lines); empty when absent."""
+    return "\n".join(s.text for s in draft.all(element))
