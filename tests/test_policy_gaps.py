@@ -153,3 +153,31 @@ def test_respectful_salutation_in_the_main_to():
     assert findings(lines) == [("F413", 2, "尊敬的", "删去“尊敬的”，写作“各乡镇人民政府，市直各部门：”")]
 
 
+# ---------------------------------------------------------------- 保密关 (P117)
+
+SECRET = [
+    "000001",
+    "秘密★1年",
+    "云岭市林业局文件",
+    "云林发〔2026〕5号",
+    "云岭市林业局关于开展森林防火检查的通知",
+    "各乡镇人民政府：",
+    "请认真落实。",
+    "云岭市林业局",
+    "2026年3月5日",
+    "（此件公开发布）",
+]
+
+
+def test_a_secret_document_published_openly_is_a_contradiction_on_the_note():
+    draft = recognize(from_text("\n".join(SECRET), "稿.txt"))
+    (finding,) = runner.run(draft, gap_rules())
+    assert (finding.rule, finding.severity, finding.element, finding.location.block) == ("P117", "error", "附注", 10)
+    assert "“（此件公开发布）”" in finding.message
+
+
+def test_a_secret_document_with_a_distribution_note_or_an_open_one_without_level_is_quiet():
+    assert findings(SECRET[:-1] + ["（此件发至乡镇）"]) == []
+    assert findings(SECRET[2:]) == []
+    # F406 (份号) is its own rule: P117 does not repeat it
+    assert findings(SECRET[1:-1]) == []
