@@ -12,8 +12,10 @@ Two findings are about the same defect when they are in the same block, their sp
 
 The most specific rule is the superseding one in case 1; in case 2 a rule scoped to 公文要素
 (`element:`) beats a generic one, then the higher severity, then the lower rule id.  The kept
-finding takes the highest severity of what it absorbs (folding never makes a defect weigh less) and
-records the folded rules' ids (`Finding.folded`, JSON `folded`).
+finding takes the highest severity of what it absorbs (folding never makes a defect weigh less), the
+fix of a finding on the same span when it has none (folding never loses an automatic fix; a fix on
+other characters is not folded away), and records the folded rules' ids (`Finding.folded`, JSON
+`folded`).
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ def fold(findings: list[Finding], rules: list[RuleSpec], draft: Draft) -> list[F
         kept.folded = tuple(sorted(set(kept.folded) | {gone.rule} | set(gone.folded)))
         if SEVERITY_RANK[gone.severity] > SEVERITY_RANK[kept.severity]:
             kept.severity = gone.severity
+        if kept.fix is None and gone.fix is not None:
+            kept.fix = gone.fix  # same span (see _folds_into): the fix still applies
     return [f for n, f in enumerate(findings) if n not in keeper_of]
 
 
@@ -60,6 +64,8 @@ def _folds_into(other: Finding, keeper: Finding, specs: dict[str, RuleSpec], tex
     c, d = _span(other, text)
     if not (a < d and c < b or a == b == c == d):
         return False
+    if other.fix is not None and keeper.fix is None and (a, b) != (c, d):
+        return False  # folding it would lose an automatic fix the keeper cannot apply
     if supersedes(specs.get(keeper.rule), other.rule):
         return _correction_included(other, keeper, text, (a, b), (c, d))
     if supersedes(specs.get(other.rule), keeper.rule):

@@ -72,5 +72,23 @@ def test_without_a_declaration_only_the_same_span_and_suggestion_fold():
     generic = _finding("W101", 3, 4, "，")
     assert fold([generic, specific], rules, draft) == [specific]
     assert (specific.folded, specific.severity) == (("W101",), "error")  # folding never lowers the weight
+    assert specific.fix is None  # neither had a fix here; one that had would hand it on (below)
     other = _finding("W101", 3, 4, "、")
     assert len(fold([other, _finding("F222", 3, 4, "，")], rules, draft)) == 2
+
+
+def test_folding_never_loses_an_automatic_fix():
+    from officekit.engine.finding import Fix
+
+    draft = _draft("各科室,各站所")
+    rules = [_rule("F222", elements=["主送机关"]), _rule("W101")]
+    specific = _finding("F222", 3, 4, "，", severity="warning")
+    generic = _finding("W101", 3, 4, "，")
+    generic.fix = Fix("，", safe=True)
+    assert fold([generic, specific], rules, draft) == [specific] and specific.fix == Fix("，", safe=True)
+    # a superseding finding without a fix does not swallow a fix on other characters
+    keeper = _finding("F221", 0, 7, None)
+    colon = _finding("W101", 6, 7, "：")
+    colon.fix = Fix("：", safe=True)
+    rules = [_rule("F221", supersedes=["W101"], elements=["主送机关"]), _rule("W101")]
+    assert fold([keeper, colon], rules, draft) == [keeper, colon]
