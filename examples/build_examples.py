@@ -174,7 +174,7 @@ def build_notice(path: Path):
     # GB/T 9704-2012 7.3.5.2 (no seal): 署名 右空二字, the date's first character two 字 right of the 署名's
     paragraph(doc, "云岭市人民政府办公室", align=WD_ALIGN_PARAGRAPH.RIGHT, right_chars=2)
     paragraph(doc, "2026年11月16日", align=WD_ALIGN_PARAGRAPH.RIGHT, right_chars=3)
-    paragraph(doc, "（此件公开发布）", first_line_chars=2)
+    paragraph(doc, "（此件发至县级）", first_line_chars=2)  # a 秘密 document is not 公开发布 (P117)
     # attachments start on a new page
     label = paragraph(doc, "附件1", font=HEITI)
     label.paragraph_format.page_break_before = True
