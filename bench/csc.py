@@ -234,6 +234,36 @@ def measure_published(rules, limit: int | None) -> dict:
     }
 
 
+def measure_speed(rules, slices: int = 5, size: int = 5000) -> None:
+    """CPU seconds of each rule on `slices` drafts of `size` characters cut from published documents,
+    with jieba's segmentation done beforehand (it is shared by every rule that needs words), and of
+    loading the character model.  Median over the slices; CPU time, which a busy machine distorts least."""
+    from officekit.engine import charlm
+    from officekit.engine.rule import Context
+
+    started = time.process_time()
+    charlm.model()
+    print(f"character model load: {time.process_time() - started:.3f} s CPU")
+    docs = [json.loads(line)["text"] for line in (CORPUS / "text" / "gov-documents.jsonl").open(encoding="utf-8")]
+    for rule in rules:
+        list(rule.check(Context(draft_of("各部门要认真落实，确保取得实效。"), rule, None, {})))  # tables loaded
+        costs, segmentation = [], []
+        for k in range(slices):
+            draft = draft_of("".join(docs[100 + 50 * k:115 + 50 * k])[:size])
+            ctx = Context(draft, rule, None, {})
+            started = time.process_time()
+            for block in draft.document.body:
+                if block.text:
+                    ctx.tokens("body", block.index)
+                    ctx.segmented("dictionary_words", "body", block.index)
+            segmentation.append(time.process_time() - started)
+            started = time.process_time()
+            list(rule.check(ctx))
+            costs.append(time.process_time() - started)
+        print(f"{rule.id}: {sorted(costs)[slices // 2]:.3f} s CPU on a {size}-character draft "
+              f"(segmentation before it: {sorted(segmentation)[slices // 2]:.3f} s)")
+
+
 def show_real_drafts(rule_id: str = "W302") -> dict:
     """Every finding of `rule_id` on the real drafts of ../shared/corpus/docx, the whole pipeline as
     `officekit check` runs it, with its context: to be read one by one as a reviewer would (some drafts
@@ -267,12 +297,17 @@ def main() -> None:
                         help="count findings at or above each of these severities (warning: what a reader must act on)")
     parser.add_argument("--real-drafts", action="store_true",
                         help="only print W302's findings on ../shared/corpus/docx, with context, to judge by reading")
+    parser.add_argument("--speed", action="store_true",
+                        help="only measure each rule's CPU time on 5,000-character drafts (and the model's load)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     if args.real_drafts:
         show_real_drafts()
         return
     rules = load_rules(args.overrides, args.only)
+    if args.speed:
+        measure_speed(rules)
+        return
     levels = tuple(args.min_severity)
     results = []
     for name in args.sets:

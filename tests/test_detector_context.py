@@ -51,3 +51,11 @@ def test_look_alikes_of_the_wide_table_come_with_the_models_support():
     assert found(text) == [("妃律", "纪律", "warning")]
     # without the table only a same-sound guess is left (经妃 → 经费), and only as a hint
     assert found(text, wide_shapes="") == [("经妃", "经费", "info")]
+
+
+def test_inside_a_name_like_span_a_guess_is_never_more_than_a_hint():
+    # jieba takes 陈世杰 for a person's name; the model would make it 世界, but only as a hint,
+    # however high its gain
+    text = "李志刚、陈世杰、刘其湘参加会议。"
+    assert [severity for _, _, severity in found(text, lm_high_gain=0.0)] == ["info"]
+    assert found(text, name_penalty=99.0) == []

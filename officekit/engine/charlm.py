@@ -21,7 +21,7 @@ says where each bucket's entries start, and only the low 16 bits are stored per 
 one bisect inside its bucket.  Values are quantised to one byte: log probabilities in steps of
 header.lp_step (natural log, 0 … -25.5), back-off weights as signed steps of header.bow_step.
 Two different n-grams with the same CRC read as one: with well under a million n-grams per table a
-random unseen n-gram is mistaken for a kept one about once in 5,000 lookups, which only makes it
+random unseen n-gram is mistaken for a kept one about once in 10,000 lookups, which only makes it
 look a little more probable than it is.
 """
 
@@ -129,14 +129,8 @@ class CharLM:
         self._cache[gram] = value
         return value
 
-    def score_positions(self, text: str, i: int, replacement: str | None = None) -> float:
-        """Sum of the log probabilities that the character at offset i of `text` takes part in (its
-        own, and the next ORDER - 1 characters' in its run, the run's end included), with the
-        character replaced by `replacement` when given.  The difference of two such sums is how much
-        more probable the sentence becomes with the replacement."""
-        return self.scorer(text).score(i, replacement)
-
     def scorer(self, text: str) -> "Scorer":
+        """`text` prepared for "how much more probable with offset i changed" questions."""
         return Scorer(self, text)
 
     def sentence_log_prob(self, text: str) -> float:
@@ -192,6 +186,10 @@ class Scorer:
         return sum(self.lp[k:self._reach(k)])
 
     def score(self, i: int, replacement: str | None = None) -> float:
+        """The log probabilities the character at text offset i takes part in (its own and the next
+        ORDER - 1 positions' of its run, the run's end mark included), with that character replaced
+        by `replacement` when given: score(i, c) - base(i) is how much more probable the text
+        becomes with c at i."""
         if replacement is None:
             return self.base(i)
         k = self.where[i]
@@ -199,26 +197,6 @@ class Scorer:
         changed = padded[k - 2:k] + replacement + padded[k + 1:self._reach(k)]
         log_prob = self.lm.log_prob
         return sum(log_prob(changed[j - 2:j + 1]) for j in range(2, len(changed)))
-
-
-def _left_context(text: str, i: int) -> str:
-    """The ORDER - 1 characters before offset i inside its run of Chinese characters, padded."""
-    out = ""
-    k = i - 1
-    while k >= 0 and len(out) < ORDER - 1 and is_han(text[k]):
-        out = text[k] + out
-        k -= 1
-    return (BOUNDARY * (ORDER - 1 - len(out)) + out) if len(out) < ORDER - 1 else out
-
-
-def _right_context(text: str, i: int) -> str:
-    """The ORDER - 1 characters after offset i inside its run, with the run's end mark if it is near."""
-    out = ""
-    k = i + 1
-    while k < len(text) and len(out) < ORDER - 1 and is_han(text[k]):
-        out += text[k]
-        k += 1
-    return out if len(out) == ORDER - 1 else out + BOUNDARY
 
 
 def _han_runs(text: str):

@@ -42,6 +42,17 @@ flagged.
 
 Names (jieba POS nr/ns/nt/nz) and the office's vocabulary are never "corrected".  Never a fix:
 the suggestion is a guess for a person to confirm.
+
+A second stage asks the character language model (officekit/engine/charlm.py): at every position,
+inside dictionary words and name-like spans too, it tries the same-sound, near-sound and look-alike
+characters (the small shapes list, and the wide table `wide_shapes`, which only this stage uses)
+that pair with a neighbour inside some dictionary word, and reports the best when the sentence
+becomes far more probable (lm_gain) and the new character makes a dictionary word (机构编织 →
+编制: a real word, which the first stage never looks at).  The model also weighs the first
+stage's guesses.  Severity says how sure a guess is: the rule's severity only for a high-confidence
+guess (lm_high_gain; lm_support with warning_gain, or sure_gain, for the first stage; all raised by
+word_warning_extra when the text as written is a dictionary word; never inside a name-like span),
+info otherwise; and a guess the model reads as a worse sentence (lm_worse) is not made at all.
 """
 
 from __future__ import annotations
@@ -125,9 +136,10 @@ NAME_TAGS = ("nr", "ns", "nt", "nz", "nrt", "nrfg", "eng", "m", "x")
 PERSON_OR_PLACE_TAGS = ("nr", "ns")  # name-like spans the context model may still guess in
 MAX_WORD = 4  # longest corrected word tried
 CLAUSE_RADIUS = 8  # characters each side of the position used to score the change
-# Tags of words a slip of the pen does not produce: names, numbers, times, places, directions; and
-# conjunctions (于是, 还是, 由是), whose swaps are the confusable rules' job like FUNCTION_CHARS.
-UNLIKELY_TARGET_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "m", "t", "f", "s", "c"})
+# Tags of words a slip of the pen does not produce: names (of people, places, organisations, and other
+# proper nouns such as brands), numbers, times, directions; and conjunctions (于是, 还是, 由是), whose
+# swaps are the confusable rules' job like FUNCTION_CHARS.
+UNLIKELY_TARGET_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "m", "t", "f", "s", "c"})
 NUMERALS = set("一二三四五六七八九十百千万亿两零〇")
 PARALLEL_REACH = 4  # characters each side of a window searched for its kept character again
 QUOTES = (("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"), ('"', '"'))
@@ -401,9 +413,8 @@ def _word_pairs() -> dict[str, tuple[str, str]]:
 
 
 PAIR_MIN_FREQUENCY = 20  # the dictionary stage's min_frequency: a correction rarer than this is not offered
-# Tags of corrections the context model never offers: besides UNLIKELY_TARGET_TAGS, organisations and
-# other proper nouns (brands, titles), which a slip of the pen does not produce either.
-CONTEXT_UNLIKELY_TAGS = UNLIKELY_TARGET_TAGS | {"nt", "nz", "nrfg", "eng", "x"}
+# Tags of corrections the context model never offers: UNLIKELY_TARGET_TAGS, and Latin or unknown tokens.
+CONTEXT_UNLIKELY_TAGS = UNLIKELY_TARGET_TAGS | {"eng", "x"}
 
 
 def _context_guesses(scorer, candidates: _Candidates, text: str, span, names: set[int], protected: set[int],
