@@ -383,6 +383,12 @@ def closing_layouts(signature: float, date: float) -> dict[str, tuple[float, flo
     return {"不加盖印章": unsealed, "加盖印章": sealed}
 
 
+def _awaiting_seal(signature_right: float, date_right: float, tol: float) -> bool:
+    """House practice for a draft awaiting its seal: the 署名 right-aligned with a date 右空四字 (both
+    右空四字): where the seal will go is the same, and the 署名 is centred when the seal is added."""
+    return abs(date_right - SEALED_DATE_RIGHT) <= tol and abs(signature_right - SEALED_DATE_RIGHT) <= tol
+
+
 def _closing_line(ctx: Context, element: str):
     spans = [sp for sp in ctx.draft.all(element) if sp.part == "body"]
     blocks = {sp.block for sp in spans}
@@ -393,6 +399,8 @@ def _closing_line(ctx: Context, element: str):
     text = block.text[span.start:span.end]
     if not block.has_format or block.container != "body" or F.spaced_items(block.text) or "\n" in block.text:
         return None
+    if ctx.draft.placeholders("body", block.index):
+        return None  # a template's 「XXXX人民政府」「20XX年XX月XX日」: the real widths are not known yet
     return block, span, text.strip()
 
 
@@ -402,9 +410,11 @@ def _closing(ctx: Context, s: dict, ruler: _Ruler):
         return
     measured = []
     for block, span, text in (signature, date):
-        if F.alignment(block) in ("center", "distribute"):
+        align = F.alignment(block)
+        at_left = align in ("left", "both") and F.leading_space_chars(block.text) < 2
+        if align in ("center", "distribute") or at_left:
             yield _hit(block, span.start, span.end, span.element,
-                       f"{span.element}应按 GB/T 9704-2012 7.3.5 靠右编排（右空二字或四字），实为{F.describe_alignment(F.alignment(block))}")
+                       f"{span.element}应按 GB/T 9704-2012 7.3.5 靠右编排（右空二字或四字），实为{F.describe_alignment(align)}")
             return
         end = span.start + len(block.text[span.start:span.end].rstrip(" \u3000\u00a0"))
         gap, wide = ruler.from_right(block, end), width(text)
@@ -414,8 +424,11 @@ def _closing(ctx: Context, s: dict, ruler: _Ruler):
     (sig_block, sig_span, sig_right, sig_est, sig_w), (date_block, date_span, date_right, date_est, date_w) = measured
     tol = max(_tolerance(s, sig_est), _tolerance(s, date_est))
     layouts = closing_layouts(sig_w, date_w)
-    if ctx.draft.has("印章"):
+    sealed = ctx.draft.has("印章")
+    if sealed:
         layouts = {"加盖印章": layouts["加盖印章"]}
+    elif _awaiting_seal(sig_right, date_right, tol):
+        return
     for want_sig, want_date in layouts.values():
         if abs(sig_right - want_sig) <= tol and abs(date_right - want_date) <= tol:
             return
