@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpus import GOV_DOCUMENTS, requires_corpus
+from corpus import CORPUS_DOCX, GOV_DOCUMENTS, requires_corpus
 from officekit.document.text_reader import from_text
 from officekit.engine import runner
 from officekit.engine.ruleset import all_rules
@@ -189,3 +189,24 @@ def test_targeted_rules_are_silent_on_published_documents():
             text = json.loads(line)["text"]
             said += [f for f in findings(text, *TARGETED)]
     assert said == []
+
+
+@requires_corpus
+def test_what_the_targeted_rules_find_in_the_real_drafts():
+    """Each hit read as a reviewer would: all three are real slips (的 for 地, hyphens in number ranges)."""
+    from officekit.document import read
+    from officekit.structure import recognize
+
+    rules = [RULES[i] for i in TARGETED]
+    said = set()
+    for path in sorted(CORPUS_DOCX.glob("*.docx")):
+        draft = recognize(read(str(path)))
+        for f in runner.run(draft, rules):
+            block = draft.document.block(f.location.part, f.location.block).text
+            said.add((f.rule, path.name.split("__")[0], block[f.location.start:f.location.end], f.suggestion))
+    assert said == {
+        ("W341", "smile-knigh", "的", "地"),            # 通过会议可以及时的制定安排
+        ("W208", "CooperTin1709", "2-3", "2～3"),        # 插入2-3张笔试现场图
+        ("W208", "ffgzz", "400-500", "400～500"),        # 全船累计达400-500工时
+    }
+
