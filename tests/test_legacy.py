@@ -5,7 +5,6 @@ Conversions are slow (a few seconds each), so each is done once per module."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import zipfile
 from collections import Counter
@@ -13,7 +12,7 @@ from collections import Counter
 import pytest
 from corpus import CORPUS_DOCX, requires_corpus
 from output_helpers import run_cli
-from sample_drafts import faulty_notice
+from sample_drafts import FAULTY_NOTICE, place
 
 from officekit.check import check_file
 from officekit.document import read
@@ -32,15 +31,12 @@ def soffice_convert(files, fmt: str, outdir, profile) -> None:
     assert done.returncode == 0, done.stderr
 
 
-@pytest.fixture(scope="module", params=["made-up", pytest.param("corpus", marks=requires_corpus)])
+@pytest.fixture(scope="module", params=[FAULTY_NOTICE, pytest.param(CORPUS_SOURCE, marks=requires_corpus, id="corpus")])
 def work(request, tmp_path_factory):
     """The draft (made up, or from the corpus where ../shared is present) as .docx, .odt and .doc."""
     root = tmp_path_factory.mktemp("legacy")
     profile = root / "profile"
-    if request.param == "made-up":
-        faulty_notice(root, "draft.docx")
-    else:
-        shutil.copyfile(CORPUS_SOURCE, root / "draft.docx")
+    place(request.param, root / "draft.docx")
     soffice_convert([root / "draft.docx"], "odt", root, profile)
     soffice_convert([root / "draft.docx"], "doc", root, profile)
     return root, profile

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
 import zipfile
-from pathlib import Path
 
 import docx
 import pytest
 from docx_builders import BOLD, build_docx, p, r
 from corpus import CORPUS_DOCX, corpus_param
 from output_helpers import ANNOTATE_DRAFTS, EXAMPLE, char_formats, run_cli
-from sample_drafts import faulty_notice
+from sample_drafts import FAULTY_NOTICE, place
 
 from officekit.check import check_file
 from officekit.document import read
@@ -20,21 +18,13 @@ from officekit.output.annotate import comment_text
 
 
 # The made-up drafts run everywhere; the corpus drafts add real-world layouts where ../shared is present.
-DRAFTS = ["example", "faulty-notice"] + [corpus_param(name, id=name) for name in ANNOTATE_DRAFTS]
+DRAFTS = [pytest.param(EXAMPLE, id="example"), FAULTY_NOTICE] + [
+    corpus_param(CORPUS_DOCX / name, id=name) for name in ANNOTATE_DRAFTS]
 
 
-def draft_copy(name: str, tmp_path) -> Path:
-    """A copy of the named draft in tmp_path (the tests must never touch the original)."""
-    source = tmp_path / "draft.docx"
-    if name == "faulty-notice":
-        return faulty_notice(tmp_path, source.name)
-    shutil.copyfile(EXAMPLE if name == "example" else CORPUS_DOCX / name, source)
-    return source
-
-
-@pytest.mark.parametrize("name", DRAFTS)
-def test_corpus_draft_gets_one_comment_per_finding_on_its_characters(name, tmp_path):
-    source = draft_copy(name, tmp_path)
+@pytest.mark.parametrize("draft", DRAFTS)
+def test_corpus_draft_gets_one_comment_per_finding_on_its_characters(draft, tmp_path):
+    source = place(draft, tmp_path / "draft.docx")
     before = hashlib.sha256(source.read_bytes()).hexdigest()
     findings = check_file(str(source)).findings
     assert findings, "the chosen drafts all have findings"
@@ -74,9 +64,9 @@ def test_corpus_draft_gets_one_comment_per_finding_on_its_characters(name, tmp_p
         assert all(comment_text(f) in opening[0] for f in elsewhere)
 
 
-@pytest.mark.parametrize("name", ["faulty-notice", corpus_param(ANNOTATE_DRAFTS[1], id="corpus")])
-def test_comment_text_names_gate_severity_advice_and_source(name, tmp_path):
-    findings = check_file(str(draft_copy(name, tmp_path))).findings
+@pytest.mark.parametrize("draft", [FAULTY_NOTICE, corpus_param(CORPUS_DOCX / ANNOTATE_DRAFTS[1], id="corpus")])
+def test_comment_text_names_gate_severity_advice_and_source(draft, tmp_path):
+    findings = check_file(str(place(draft, tmp_path / "draft.docx"))).findings
     f = next(f for f in findings if f.suggestion and f.source)
     text = comment_text(f)
     assert text.startswith(f"【{f.gate}·")

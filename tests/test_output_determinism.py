@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from corpus import CORPUS_DOCX, corpus_param
 from output_helpers import EXAMPLE, run_cli
-from sample_drafts import faulty_notice
+from sample_drafts import FAULTY_NOTICE, place
 
 CORPUS_DRAFT = CORPUS_DOCX / "liuhanning__gongwen-formatter__demo_gongwen.docx"
 EPOCH = 1700000000  # 2023-11-14 22:13:20 UTC
@@ -31,11 +31,10 @@ def _digest(path: Path) -> str:
 
 
 @pytest.mark.parametrize("command,marker", [("annotate", "审阅"), ("fix", "修订"), ("fix --no-track", "修订")])
-@pytest.mark.parametrize("draft", [pytest.param(EXAMPLE, id="example"), "faulty-notice",
+@pytest.mark.parametrize("draft", [pytest.param(EXAMPLE, id="example"), FAULTY_NOTICE,  # a footer finding too
                                    corpus_param(CORPUS_DRAFT, id="corpus")])
 def test_two_runs_give_identical_bytes(command, marker, draft, tmp_path, monkeypatch):
-    if draft == "faulty-notice":  # made up, with a footer finding (the comment outside the body)
-        draft = faulty_notice(tmp_path)
+    draft = place(draft, tmp_path / "source.docx")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
     first, second = tmp_path / "one" / "draft.docx", tmp_path / "two" / "draft.docx"
     first.parent.mkdir()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -12,7 +11,7 @@ import pytest
 from docx_builders import BOLD, build_docx, p, r
 from corpus import CORPUS_DOCX, corpus_param
 from output_helpers import ANNOTATE_DRAFTS, EXAMPLE, char_formats, run_cli
-from sample_drafts import faulty_notice
+from sample_drafts import FAULTY_NOTICE, place
 
 from officekit.check import check_file
 from officekit.document import read
@@ -29,13 +28,9 @@ def _gone(applied, rechecked) -> bool:
 
 
 @pytest.mark.parametrize("track", [True, False], ids=["tracked", "direct"])
-@pytest.mark.parametrize("name", ["faulty-notice"] + [corpus_param(name, id=name) for name in FIX_DRAFTS])
-def test_corpus_fixes_disappear_on_recheck(name, track, tmp_path):
-    source = tmp_path / "draft.docx"
-    if name == "faulty-notice":  # made up, same-length safe fixes only: runs without the corpus
-        faulty_notice(tmp_path, source.name)
-    else:
-        shutil.copyfile(CORPUS_DOCX / name, source)
+@pytest.mark.parametrize("draft", [FAULTY_NOTICE] + [corpus_param(CORPUS_DOCX / name, id=name) for name in FIX_DRAFTS])
+def test_corpus_fixes_disappear_on_recheck(draft, track, tmp_path):
+    source = place(draft, tmp_path / "draft.docx")
     before = hashlib.sha256(source.read_bytes()).hexdigest()
     findings = check_file(str(source)).findings
     candidates = fixable(findings)
@@ -159,14 +154,10 @@ SETTLE_DRAFTS = [
 ]
 
 
-@pytest.mark.parametrize("draft", [pytest.param(EXAMPLE, id=EXAMPLE.stem), pytest.param("faulty-notice", id="faulty-notice")]
+@pytest.mark.parametrize("draft", [pytest.param(EXAMPLE, id=EXAMPLE.stem), FAULTY_NOTICE]
                          + [corpus_param(CORPUS_DOCX / name, id=Path(name).stem[:24]) for name in SETTLE_DRAFTS])
 def test_a_second_fix_run_finds_no_safe_fix_left(draft, tmp_path):
-    source = tmp_path / "draft.docx"
-    if draft == "faulty-notice":
-        faulty_notice(tmp_path, source.name)
-    else:
-        shutil.copyfile(draft, source)
+    source = place(draft, tmp_path / "draft.docx")
     first = run_cli("fix", source)
     assert first.exit_code == 0, first.output
     fixed = tmp_path / "draft.修订.docx"

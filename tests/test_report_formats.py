@@ -15,7 +15,7 @@ import jsonschema
 import pytest
 from corpus import CORPUS_DOCX, corpus_param, requires_corpus
 from output_helpers import EXAMPLE, run_cli
-from sample_drafts import faulty_notice
+from sample_drafts import FAULTY_NOTICE, place
 
 from officekit.check import check_file
 from officekit.report import FORMATS, ReportOptions, renderer
@@ -23,7 +23,6 @@ from officekit.report.github import escape_data, escape_property, summary_markdo
 
 HERE = Path(__file__).resolve().parent
 # Where the workspace's two drafts come from: made-up ones run everywhere, corpus ones where ../shared is.
-FAULTY_NOTICE = "faulty-notice"  # built by sample_drafts.faulty_notice
 DRAFT_SETS = {
     "made-up": {"公文 一.docx": FAULTY_NOTICE, "drafts/倡议书.docx": EXAMPLE},
     "corpus": {
@@ -34,21 +33,13 @@ DRAFT_SETS = {
 CI_FORMATS = ["json", "jsonl", "sarif", "github", "junit", "gitlab", "html", "text"]
 
 
-def place_draft(source, target: Path) -> Path:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if source == FAULTY_NOTICE:
-        return faulty_notice(target.parent, target.name)
-    shutil.copyfile(source, target)
-    return target
-
-
 @pytest.fixture(scope="module", params=["made-up", pytest.param("corpus", marks=requires_corpus)])
 def workspace(request, tmp_path_factory):
     """A drafts folder with two drafts (one in a subfolder, names with spaces) and a broken file;
     the tests run inside it so reports carry relative paths."""
     root = tmp_path_factory.mktemp("repo")
     for target, source in DRAFT_SETS[request.param].items():
-        place_draft(source, root / target)
+        place(source, root / target)
     (root / "drafts" / "坏文件.docx").write_bytes(b"this is no zip")
     old = os.getcwd()
     os.chdir(root)
@@ -319,7 +310,7 @@ def test_ci_examples_run_as_documented(name, draft, tmp_path, monkeypatch):
     subprocess.run(["git", "commit", "-qm", "base"], check=True, env=env)
     subprocess.run(["git", "branch", "base"], check=True, env=env)
     assert run_cli("baseline", ".").exit_code == 0
-    place_draft(draft, tmp_path / "新稿.docx")
+    place(draft, tmp_path / "新稿.docx")
     for command in commands:
         args = shlex.split(command)[1:]
         result = run_cli(*args)
