@@ -181,3 +181,77 @@ def test_a_secret_document_with_a_distribution_note_or_an_open_one_without_level
     assert findings(SECRET[2:]) == []
     # F406 (份号) is its own rule: P117 does not repeat it
     assert findings(SECRET[1:-1]) == []
+
+
+# ---------------------------------------------------------------- layout that slipped through (F006, F414)
+
+try:
+    from docx_builders import build_docx, p, tbl
+except ImportError:  # tests/ imported as a package
+    from tests.docx_builders import build_docx, p, tbl
+
+from officekit.document import read
+
+TWIPS_PER_MM = 1440 / 25.4
+PORTRAIT = ('<w:sectPr><w:pgSz w:w="11906" w:h="16838"/>'
+            '<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587" w:header="851" w:footer="992" w:gutter="0"/>'
+            '</w:sectPr>')
+
+
+def landscape(top, bottom, left, right):
+    mm = lambda v: round(v * TWIPS_PER_MM)  # noqa: E731
+    return ('<w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>'
+            f'<w:pgMar w:top="{mm(top)}" w:right="{mm(right)}" w:bottom="{mm(bottom)}" w:left="{mm(left)}" '
+            'w:header="851" w:footer="992" w:gutter="0"/></w:sectPr>')
+
+
+def docx_findings(tmp_path, body, sect_pr=None, ids=GAP_RULES | {"F002", "F003", "F005", "F006", "F414"}):
+    path = build_docx(tmp_path / "稿.docx", body, sect_pr=sect_pr)
+    draft = recognize(read(str(path)))
+    out = []
+    for f in runner.run(draft, gap_rules(ids)):
+        text = draft.document.block(f.location.part, f.location.block).text
+        out.append((f.rule, f.location.block, text[f.location.start:f.location.end]))
+    return sorted(out), draft
+
+
+def notice_with_landscape_table(margins):
+    """A portrait 通知 (GB/T 9704 margins) whose second section is a landscape table page."""
+    text = "".join(p(x) for x in NOTICE)
+    table_page = (p(f'<w:pPr><w:sectPr>{PORTRAIT[len("<w:sectPr>"):-len("</w:sectPr>")]}</w:sectPr></w:pPr>')
+                  + p("附件") + p("检查安排表") + tbl([[p("乡镇"), p("检查日期")], [p("东山镇"), p("3月10日")]]))
+    return text + table_page, landscape(*margins)
+
+
+def test_a_landscape_table_page_with_the_version_turned_is_quiet(tmp_path):
+    body, sect = notice_with_landscape_table((28, 26, 37, 35))
+    found, draft = docx_findings(tmp_path, body, sect)
+    assert [s.orientation for s in draft.document.sections] == ["portrait", "landscape"]
+    assert found == []
+
+
+def test_a_landscape_page_that_kept_the_portrait_margins_is_a_warning_on_its_first_block(tmp_path):
+    body, sect = notice_with_landscape_table((37, 35, 28, 26))
+    path = build_docx(tmp_path / "稿.docx", body, sect_pr=sect)
+    draft = recognize(read(str(path)))
+    (finding,) = runner.run(draft, gap_rules({"F002", "F003", "F005", "F006"}))
+    first_of_section = next(b.index for b in draft.document.body if b.section == 1)
+    assert (finding.rule, finding.severity, finding.element, finding.location.block) == (
+        "F006", "warning", "版面", first_of_section)
+    assert "此节为版心 243 mm × 138 mm" in finding.message
+
+
+def test_a_table_right_under_the_date_is_outside_every_attachment(tmp_path):
+    body = "".join(p(x) for x in NOTICE) + tbl([[p("乡镇"), p("检查日期")], [p("东山镇"), p("3月10日")]])
+    found, _ = docx_findings(tmp_path, body)
+    assert found == [("F414", 6, "乡镇")]
+
+
+def test_tables_of_an_attachment_or_of_the_record_are_in_place(tmp_path):
+    table = tbl([[p("乡镇"), p("检查日期")], [p("东山镇"), p("3月10日")]])
+    labelled = "".join(p(x) for x in NOTICE) + p("附件") + p("检查安排表") + table
+    assert docx_findings(tmp_path, labelled)[0] == []
+    record = tbl([[p("抄送：市政府办公室。")], [p("云岭市林业局办公室　　2026年3月5日印发")]])
+    assert docx_findings(tmp_path, "".join(p(x) for x in NOTICE) + record)[0] == []
+    in_text = "".join(p(x) for x in NOTICE[:3]) + table + "".join(p(x) for x in NOTICE[3:])
+    assert docx_findings(tmp_path, in_text)[0] == []

@@ -6,6 +6,8 @@
     check: grid         # grid: {lines: 22, chars: 28, tolerance: 1}; a section without a grid is judged
                         # by the exact line spacing of its body text
     check: orientation  # landscape sections must hold a table
+    check: landscape    # a landscape A4 (横排表格) section keeps the 版心 turned with the paper: 225 mm
+                        # wide, 156 mm high (type_area: {width: 225, height: 156, tolerance: 2})
 
 Findings point at the first body block of the section, element 版面; a fault repeated in several
 sections is reported once.
@@ -18,13 +20,14 @@ from officekit.engine.types import Param
 from officekit.engine.types import _format as F
 
 PARAMS = {
-    "check": Param("str", required=True, choices=("paper", "margins", "grid", "orientation")),
+    "check": Param("str", required=True, choices=("paper", "margins", "grid", "orientation", "landscape")),
     "paper": Param("dict", default={"width": 210, "height": 297, "tolerance": 1}),
     "margins": Param("dict", default={}),
     "tolerance": Param("number", default=1),
     "derived": Param("bool", default=False),
     "grid": Param("dict", default={"lines": 22, "chars": 28, "tolerance": 1}),
     "layout": Param("list", default=[]),
+    "type_area": Param("dict", default={"width": 225, "height": 156, "tolerance": 2}),
 }
 SIDES = {"top": "上（天头）", "bottom": "下", "left": "左（订口）", "right": "右"}
 TYPE_AREA_HEIGHT_MM = 225  # 版心高 (GB/T 9704-2012 5.2.1)
@@ -130,6 +133,27 @@ def _body_line_spacing(ctx: Context, section: int) -> float | None:
     return max(counts, key=counts.get) if counts else None
 
 
+def _landscape(s, section, n, ctx):
+    """A 横排 page turns the portrait page with its 版心 (GB/T 9704-2012 8, 5.2.1): the type area is
+    225 mm × 156 mm on its side, whatever margins make it.  Two margins make each side, so the
+    tolerance is twice the margins' 1 mm."""
+    w, h = section.page_width_mm, section.page_height_mm
+    margins = (section.margin_left_mm, section.margin_right_mm, section.margin_top_mm, section.margin_bottom_mm)
+    if w is None or h is None or None in margins or w <= h:
+        return None
+    paper = s["paper"]
+    if abs(h - paper["width"]) > paper.get("tolerance", 1) or abs(w - paper["height"]) > paper.get("tolerance", 1):
+        return None  # 8 speaks of A4 tables; another paper is F001's finding, its 版心 no arithmetic of ours
+    left, right, top, bottom = margins
+    want = s["type_area"]
+    tol = want.get("tolerance", 2)
+    area_w, area_h = w - left - right, h - top - bottom
+    if abs(area_w - want["width"]) <= tol and abs(area_h - want["height"]) <= tol:
+        return None
+    return (f"横排页面版心 {want['width']:g} mm × {want['height']:g} mm（纵向版心随纸张转过来）",
+            f"版心 {area_w:.0f} mm × {area_h:.0f} mm（上 {top:.1f}、下 {bottom:.1f}、左 {left:.1f}、右 {right:.1f} mm）")
+
+
 def _orientation(s, section, n, ctx):
     landscape = section.orientation == "landscape" or (section.page_width_mm or 0) > (section.page_height_mm or 0)
     if not landscape:
@@ -139,4 +163,5 @@ def _orientation(s, section, n, ctx):
     return "纵向（横排页面只用于表格）", "横向页面且其中没有表格"
 
 
-JUDGES = {"paper": _paper, "margins": _margins, "grid": _grid, "orientation": _orientation}
+JUDGES = {"paper": _paper, "margins": _margins, "grid": _grid, "orientation": _orientation,
+          "landscape": _landscape}
