@@ -126,6 +126,14 @@ def caught(result: dict) -> bool:
     return any(f[1] == gate and (f[2], f[4], f[5]) in places for f in result.get("findings", []))
 
 
+def read_right(result: dict) -> bool:
+    """officekit tagged one of the defect's places with the element it names (recognised generously)."""
+    first: dict[tuple[str, int], str] = {}
+    for part, block, element in result.get("spans", []):
+        first.setdefault((part, block), element)
+    return any(first.get((part, block)) == element for element, part, block in result["expect"]["places"])
+
+
 def reported_instead(result: dict) -> str:
     """What officekit said at the expected blocks (or that it said nothing there), and how it read them."""
     places = result["expect"]["places"]
@@ -180,6 +188,10 @@ def report(results: list[dict], args, elapsed: float, skipped: int, n_docs: int)
             examples[r["kind"]] = f"{r['key']}.{r['format']}: {reported_instead(r)}"
     print("  by gate:   " + "   ".join(f"{g} {pct(*v)} ({v[0]}/{v[1]})" for g, v in sorted(by_gate.items())))
     print("  by format: " + "   ".join(f"{f} {pct(*v)} ({v[0]}/{v[1]})" for f, v in sorted(by_format.items())))
+    read = sum(read_right(r) for r in mutated)
+    print(f"  the defective element read as what it is (at one of its places): {read}/{len(mutated)} = "
+          f"{pct(read, len(mutated))}")
+    summary["read_right_at_defect"] = read / len(mutated) if mutated else None
     summary["recall_by_gate"] = {g: v[0] / v[1] for g, v in by_gate.items()}
     summary["recall_by_format"] = {f: v[0] / v[1] for f, v in by_format.items()}
 
