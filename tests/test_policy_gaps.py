@@ -137,6 +137,9 @@ def test_announcements_and_notices_with_main_to_are_quiet():
     assert findings(NOTICE + ["（此件公开发布）"]) == []
     announcement = ["云岭市人民政府关于禁止野外用火的通告", "森林防火期内禁止野外用火。", "云岭市人民政府", "2026年3月5日"]
     assert findings(announcement) == []
+    # GB/T 9704 7.3.2: a long 主送 may move to the 版记, labelled 主送
+    record = [NOTICE[0]] + NOTICE[2:] + ["主送：各乡镇人民政府，市直各部门。", "抄送：市政府办公室。"]
+    assert findings(record) == []
 
 
 def test_a_date_without_signature_is_a_finding_on_the_signature_at_the_date():
