@@ -186,3 +186,45 @@ def test_a_draft_that_is_not_a_gongwen_is_proofread_only(tmp_path):
     config.write_text("profile:\n  genre: 公文\n", encoding="utf-8")
     forced = CliRunner().invoke(main, ["check", "-c", str(config), str(draft)], env={"NO_COLOR": "1"}).stdout
     assert "F211" in forced and "不是公文" not in forced
+
+
+def test_closing_read_from_the_end_in_its_faulty_shapes():
+    upside_down = FRONT + "2026年5月6日\n某某市人民政府\n"
+    assert element_of(upside_down, "某某市人民政府") == "发文机关署名"
+    _, found = findings(upside_down)
+    assert [(f.rule, f.location.block) for f in found if f.rule == "F214"] == [("F214", 7)]
+    undated = FRONT + "某某市人民政府\n"
+    assert element_of(undated, "某某市人民政府") == "发文机关署名"
+    _, found = findings(undated)
+    assert [(f.rule, f.element, f.location.block) for f in found if f.rule == "F213"] == [("F213", "成文日期", 6)]
+    two_digit = FRONT + "某某市人民政府\n26年5月6日\n此件公开发布\n"
+    assert element_of(two_digit, "26年5月6日") == "成文日期"
+    assert element_of(two_digit, "此件公开发布") == "附注"
+
+
+def test_signer_without_colon_and_banner_marks_out_of_order():
+    text = "特急\n秘密★1年\n某某县人民政府文件\n某政发〔2026〕5号    签发人 王某某\n关于某事项的请示\n市人民政府：\n现请示如下。\n" \
+           "妥否，请批示。\n某某县人民政府\n2026年5月6日\n"
+    draft, found = findings(text)
+    line = next(b for b in draft.document.body if "签发人" in b.text)
+    assert [s.element for s in draft.elements_of_block("body", line.index)] == ["发文字号", "签发人"]
+    f282 = [f for f in found if f.rule == "F282"]
+    assert len(f282) == 1 and f282[0].fix.replacement == "签发人：王某某"
+    assert [(f.rule, f.location.block) for f in found if f.rule == "F252"] == [("F252", 1)]
+
+
+def test_main_to_of_regions_without_colon_and_merged():
+    names = "各省、自治区、直辖市人民政府，国务院各部委、各直属机构"
+    assert element_of(FRONT.replace("各县区人民政府：", names), names) == "主送机关"
+    merged = FRONT.replace("各县区人民政府：\n现将", names + "：现将")
+    draft = recognize(from_text(merged))
+    block = next(b for b in draft.document.body if b.text.startswith("各省"))
+    assert [s.element for s in draft.elements_of_block("body", block.index)] == ["主送机关", "正文"]
+
+
+def test_attachments_without_note_and_issuing_notices():
+    attached = FRONT + CLOSING + "附件\n检查表\n"
+    _, found = findings(attached)
+    assert [(f.rule, f.element, f.location.block) for f in found if f.rule == "F307"] == [("F307", "附件说明", 8)]
+    issuing = attached.replace("关于加强安全生产工作的通知", "关于印发安全生产检查办法的通知")
+    assert not [f for f in findings(issuing)[1] if f.rule == "F307"]

@@ -17,6 +17,10 @@ def example_draft(rule: RuleSpec, example: dict, key: str) -> Draft:
     custom = getattr(module, "example_draft", None)
     if custom is not None:
         return custom(rule, example, key)
+    if isinstance(example[key], dict):  # a formatted draft described block by block, for any type
+        from officekit.engine.types import _format
+
+        return _format.example_draft(rule, example, key)
     text = str(example[key])
     document = from_text(text, f"<{rule.id} example>")
     if example.get("document"):

@@ -87,7 +87,9 @@ def _leave_placeholders(findings: list[Finding], draft: Draft, keep: set[str]) -
         loc = f.location
         if f.rule in keep or loc.start is None or loc.end is None:
             return False
-        value = f.element in VALUE_ELEMENTS  # 20XX年XX月XX日: the whole value is unfilled
+        # 20XX年XX月XX日: the whole value is unfilled (the element that stands there, not the one the
+        # finding is about: a missing 成文日期 is reported on the 署名)
+        value = draft.element_at(loc.part, loc.block, loc.start) in VALUE_ELEMENTS
         return any((p.start < loc.end and loc.start < p.end) if value else (p.start <= loc.start and loc.end <= p.end)
                    for p in draft.placeholders(loc.part, loc.block))
 

@@ -47,7 +47,8 @@ ZIHAO = re.compile(
 )
 # 令号 / 纪要期号 of the special layouts: 第719号, 第3期.
 ORDER_NUMBER = re.compile(r"第[0-9０-９一二三四五六七八九十百〇零X×Ｘ]*[号期]")
-SIGNER = re.compile(r"签\s*发\s*人\s*[:：]")
+# 签发人：张三 — or written without its colon, 签发人 张三 (the names follow on the line).
+SIGNER = re.compile(r"签\s*发\s*人\s*[:：]|签\s*发\s*人(?=\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4})*\s*$)")
 
 # 份号: six digits; loosely any short run of digits alone on the first line (the rule says what is wrong).
 COPY_NUMBER = re.compile(r"(?:份号[:：]?|No\.?)?[0-9０-９]{1,8}")
@@ -65,7 +66,7 @@ URGENCY = re.compile(r"(?:紧急程度[:：]?)?(?:特急件?|加急件?|特提|�
 _CN_NUM = "〇零○Ｏ一二三四五六七八九十"
 _PH = PLACEHOLDER_DIGITS
 _DATE = (
-    rf"(?:(?:19|20)\d{{2}}|(?:19|20)\d?[{_PH}]{{1,2}}|[{_CN_NUM}]{{4}}|[{_PH}]{{2,4}})年"
+    rf"(?:(?:19|20)\d{{2}}|\d{{2}}|(?:19|20)\d?[{_PH}]{{1,2}}|[{_CN_NUM}]{{4}}|[{_PH}]{{2,4}})年"
     rf"(?:\d{{1,2}}|[{_CN_NUM}]{{1,3}}|[{_PH}]{{1,2}})月"
     rf"(?:\d{{1,2}}|[{_CN_NUM}]{{1,3}}|[{_PH}]{{1,2}})日"
 )
@@ -88,6 +89,8 @@ ATTACHMENT_LABEL = re.compile(r"附件[0-9０-９一二三四五六七八九十]
 LIST_ITEM = re.compile(r"\d+\s*[.．、]")  # continuation lines of a 附件说明: 2．xxx
 
 NOTE = re.compile(r"[（(].+[）)]")  # 附注: （此件公开发布）
+# A 附注 written without its brackets, right under the 成文日期: 此件公开发布, 本件发至县级.
+BARE_NOTE = re.compile(r"(?:此件|本件|此文)[^，。；：]{2,24}")
 SEAL_PLACEHOLDER = re.compile(
     r"[〔\[［【（(]?\s*(?:此处)?(?:加盖|盖)?\S{0,4}(?:印章|公章|签名章)\s*[〕\]］】）)]?"
     # a bracketed note about the seal: （此处添加印章图片或文字说明）

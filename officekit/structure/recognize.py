@@ -49,7 +49,10 @@ _TITLE_MAX_CHARS = 60
 _TITLE_END_MARKS = "。．.！!；;，,"
 # A line of organ names (for a 主送 written without its colon): every name ends like an organ.
 _NAME_SPLIT = re.compile(r"[、，,；;]")
-_ORGAN_NAME = re.compile(r"(?:政府|委员会|办公厅|办公室|党委|党组|机关|部门|单位|机构|局|厅|委|办|部|院|署|处|科|中心|站|场|所|校|学|公司|集团|队|会)$")
+_ORGAN_NAME = re.compile(r"(?:政府|委员会|办公厅|办公室|党委|党组|机关|部门|单位|机构|局|厅|委|办|部|院|署|处|科|中心|站|场|所|校|学|公司|集团|队|会"
+                         r"|省|市|县|区|州|盟|旗|乡|镇|街道|兵团|军区|各部委|直属机构)$")
+# How long one name of a 主送 list may be (各省、自治区、直辖市人民政府 is one list of short names).
+_ORGAN_NAME_MAX_CHARS = 24
 # A 主送 line ended with a wrong mark instead of its colon, and how far into the first paragraph a merged
 # 主送 (支队领导：为进一步……) may reach.
 _MAIN_TO_WRONG_END = "。．.；;，,、"
@@ -73,7 +76,7 @@ def recognize(document: Document) -> Draft:
 def _organ_names(text: str) -> bool:
     """Every name of the list (、，；-separated) ends like an organ: 市人民政府、市财政局."""
     names = [n for n in _NAME_SPLIT.split(text) if n]
-    return bool(names) and all(_ORGAN_NAME.search(n) for n in names)
+    return bool(names) and all(_ORGAN_NAME.search(n) and len(n) <= _ORGAN_NAME_MAX_CHARS for n in names)
 
 
 _ALIGNMENT_NAMES = {"center": "居中", "right": "居右", "left": "居左", "both": "两端对齐", "distribute": "分散对齐"}
@@ -586,7 +589,7 @@ class _Recogniser:
     def _main_to_without_colon(self, pos: int) -> int:
         """A 主送 whose colon was forgotten (市人民政府、市财政局): one short line of organ names right under
         the title, with text below it.  Rules then report the missing colon instead of missing the 主送."""
-        if pos == 0 or pos + 1 >= len(self.lines) or not self._title_above(pos):
+        if pos == 0 or pos >= len(self.lines) or not self._title_above(pos):
             return pos
         i = self.lines[pos]
         flat = self.flat[i]
@@ -594,6 +597,8 @@ class _Recogniser:
             return pos
         if self._main_to_merged(i):
             return pos + 1
+        if pos + 1 >= len(self.lines):
+            return pos  # a line of names with no text under it is no 主送
         names_text = flat.rstrip(_MAIN_TO_WRONG_END)  # 市财政局。 — a wrong end mark, still the 主送
         if len(flat) > 60 or P.SENTENCE_END.search(names_text):
             return pos
@@ -674,6 +679,7 @@ class _Recogniser:
         date_pos, shared_line, label_pos = self._find_closing(start, end)
         if date_pos is None:
             body_end = label_pos if label_pos is not None else end
+            body_end = self._undated_signature(start, body_end)
             body_end = self._attachment_note(start, body_end)
             if label_pos is not None:
                 self._attachments(label_pos, end)
@@ -702,11 +708,35 @@ class _Recogniser:
                 self._tag(i_sig, "印章" if P.SEAL_PLACEHOLDER.fullmatch(self.flat[i_sig]) else "发文机关署名", why="落款：日期之上的署名行")
         self._seal(signature_pos, date_pos)
         after = date_pos + 1
-        while after < end and after - date_pos <= 2 and P.NOTE.fullmatch(self.flat[self.lines[after]]):
-            self._tag(self.lines[after], "附注", why="成文日期下的括注")
+        if signature_pos == date_pos and not shared_line and after < end and self._organ_line(self.lines[after]):
+            # the 署名 written under its date (the 落款 upside down): still the 署名; a rule says where it goes
+            self._tag(self.lines[after], "发文机关署名", why="落款：成文日期之下的机关名称（署名与日期位置颠倒）")
+            after += 1
+        while after < end and after - date_pos <= 2 and (
+            P.NOTE.fullmatch(self.flat[self.lines[after]]) or P.BARE_NOTE.fullmatch(self.flat[self.lines[after]])
+        ):
+            self._tag(self.lines[after], "附注", why="成文日期下的括注（或缺括号的“此件……”）")
             after += 1
         self._attachments(after, end)
         return self._attachment_note(start, signature_pos)
+
+    def _undated_signature(self, start: int, end: int) -> int:
+        """A 落款 whose date is missing: the last line before `end` is the 署名 when it names an organ
+        (and, in a .docx, is set to the right or at least not like 正文).  Returns where 正文 ends."""
+        k = end - 1
+        if k <= start:
+            return end
+        i = self.lines[k]
+        block = self.blocks[i]
+        if not self._organ_line(i) or (block.has_format and _indented_like_body(block) and not _pushed_right(block)):
+            return end
+        self._tag(i, "发文机关署名", why="落款：正文之后的机关名称（无成文日期）")
+        return k
+
+    def _organ_line(self, i: int) -> bool:
+        """A line that names an organ and nothing else (国务院办公厅, 某某市人民政府): a 署名 wherever it stands."""
+        flat = self.flat[i]
+        return self._signature_like(flat) and _organ_names(flat) and not P.NOTE.fullmatch(flat)
 
     def _find_closing(self, start: int, end: int) -> tuple[int | None, bool, int | None]:
         """The 成文日期 of the 落款 (line position, 署名 on the same line?) and the label line of the first
@@ -781,7 +811,9 @@ class _Recogniser:
         if placeholder and (not P.ISSUER_PLACEHOLDER.search(placeholder.group(1)) or "送" in placeholder.group(1)):
             return False  # [此处输入正文内容] stands for body text; [发文单位] for the 署名
         if block.has_format and not _pushed_right(block) and (_indented_like_body(block) or _title_like(block)):
-            return False
+            # set like 正文, yet an organ's name right above the date is the 署名 all the same (F038 says
+            # where it should stand)
+            return not _title_like(block) and _organ_names(flat)
         return True
 
     def _signature_like(self, flat: str) -> bool:

@@ -6,6 +6,10 @@
     check: title_break     # a title broken by hand inside a word (传↵播): a line break, or the title's next
                            # line, splits a word of the segmentation (GB/T 9704-2012 7.3.1: 回行时词意完整)
     check: attachment_in_text  # an attachment's label (附件1) inside the 正文, before the 落款
+    check: attachment_new_page # an attachment (its label line) that does not start on a new page (.docx)
+    check: attachment_note_missing  # labelled attachments and no 附件说明 (a 印发/转发 通知 needs none)
+    check: closing_order       # the 署名 under the 成文日期 instead of above it
+    check: banner_order        # 份号, 密级和保密期限, 紧急程度 out of their order in the 版头
 
 The recogniser reads generously (a faulty line is still the element it stands for); these checks say
 what was faulty about the way it was written, where no other rule type can see it.
@@ -13,24 +17,30 @@ what was faulty about the way it was written, where no other rule type can see i
 
 from __future__ import annotations
 
+import regex
+
 from officekit.engine.rule import Context, Hit, RuleSpec
 from officekit.engine.types import Param
 from officekit.structure.patterns import ATTACHMENT_LABEL, compact
 from officekit.structure.placeholders import VALUE_ELEMENTS
 
 PARAMS = {
-    "check": Param("str", required=True, choices=("placeholder", "main_to_in_text", "title_break", "attachment_in_text")),
+    "check": Param("str", required=True, choices=("placeholder", "main_to_in_text", "title_break", "attachment_in_text", "attachment_new_page",
+                                                  "attachment_note_missing", "closing_order", "banner_order")),
 }
 # How many characters on each side of a title break are segmented to see whether a word crosses it.
 BREAK_CONTEXT_CHARS = 6
-STACKED_LINE_CHARS = 3  # title lines shorter than this are a stacked or vertical layout, not a break
+STACKED_LINE_CHARS = 3
+_ISSUING_TEXT_PARAGRAPHS = 3  # how far into the 正文 「现将……印发给你们」 is looked for  # title lines shorter than this are a stacked or vertical layout, not a break
 
 
 def build(rule: RuleSpec):
     which = rule.params["check"]
 
     checks = {"placeholder": _placeholders, "main_to_in_text": _main_to_in_text, "title_break": _title_breaks,
-              "attachment_in_text": _attachment_in_text}
+              "attachment_in_text": _attachment_in_text, "attachment_new_page": _attachment_new_page,
+              "attachment_note_missing": _attachment_note_missing, "closing_order": _closing_order,
+              "banner_order": _banner_order}
 
     def check(ctx: Context):
         yield from checks[which](ctx)
@@ -109,4 +119,70 @@ def _attachment_in_text(ctx: Context):
     body = ctx.draft.all("正文")
     for n, span in enumerate(body):
         if ATTACHMENT_LABEL.fullmatch(compact(span.text)) and n + 1 < len(body):
-            yield Hit(span.part, span.block, span.start, span.start + len(span.text.rstrip()), element="正文")
+            yield Hit(span.part, span.block, span.start, span.start + len(span.text.rstrip()), element="附件")
+
+
+def _attachment_labels(ctx: Context):
+    """The label lines (附件, 附件2) that open the attachments after the 落款."""
+    for span in ctx.draft.all("附件"):
+        if ATTACHMENT_LABEL.fullmatch(compact(span.text)):
+            yield span
+
+
+def _attachment_new_page(ctx: Context):
+    if not ctx.document.has_format:
+        return  # a text file has no pages
+    for span in _attachment_labels(ctx):
+        if not _starts_page(ctx.document.body, span.block):
+            yield Hit(span.part, span.block, span.start, span.start + len(span.text.rstrip()), element="附件")
+
+
+def _starts_page(blocks, index: int) -> bool:
+    """Block `index` (1-based) opens a page: a page or section break stands before it, with only empty
+    paragraphs between."""
+    for k in range(index, 0, -1):
+        block = blocks[k - 1]
+        if block.page_break_before:
+            return True
+        if k != index and block.text.strip():
+            return False
+    return False
+
+
+# Notices whose attached document is their subject carry no 附件说明: 印发/转发/批转 in the title, or
+# 「现将《…》印发给你们」 in the text; nor do 决定/公告/通告/命令 that publish a list (名单, 目录) after them.
+_ISSUING_TITLE = regex.compile(r"印发|转发|批转|颁布|发布|公布")
+_ISSUING_TEXT = regex.compile(r"(?:印发|转发|批转|发)给你们|现予(?:印发|公布|发布)|予以公布")
+_PUBLISHING_DOCTYPES = frozenset({"决定", "公告", "通告", "命令", "令"})
+
+
+def _attachment_note_missing(ctx: Context):
+    draft = ctx.draft
+    if draft.has("附件说明") or draft.doctype in _PUBLISHING_DOCTYPES or _ISSUING_TITLE.search(draft.text_of("标题")):
+        return
+    if any(_ISSUING_TEXT.search(span.text) for span in draft.all("正文")[:_ISSUING_TEXT_PARAGRAPHS]):
+        return
+    first = next(_attachment_labels(ctx), None)
+    if first is not None:
+        yield Hit(first.part, first.block, first.start, first.start + len(first.text.rstrip()), element="附件说明")
+
+
+def _closing_order(ctx: Context):
+    dates = ctx.draft.all("成文日期")
+    if not dates:
+        return
+    for span in ctx.draft.all("发文机关署名"):
+        if span.block > dates[0].block:
+            yield Hit(span.part, span.block, span.start, span.end, element="发文机关署名")
+
+
+_BANNER_ORDER = ("份号", "密级和保密期限", "紧急程度")
+
+
+def _banner_order(ctx: Context):
+    """GB/T 9704-2012 7.2: 份号 on the first line, then 密级和保密期限, then 紧急程度."""
+    seen = [s for s in ctx.draft.spans if s.element in _BANNER_ORDER and s.part == "body"]
+    for earlier, later in zip(seen, seen[1:]):
+        if _BANNER_ORDER.index(later.element) < _BANNER_ORDER.index(earlier.element):
+            yield Hit(earlier.part, earlier.block, earlier.start, earlier.end, element=earlier.element,
+                      vars={"above": earlier.element, "below": later.element})
