@@ -352,9 +352,7 @@ TEMPLATE_CASES = [
     }, id="lawliet-test"),
     pytest.param(TEMPLATES / "Lawliet-lgtm__copilot-help__test.docx", ANY, ANY, ANY, {
         "分送：教育局，教育局。": "抄送机关",
-    }, id="lawliet-test-distribution",
-        marks=misread("the 版记 line 分送：教育局，教育局。 (b22, between 抄送 and 印发) gets no element; it is a "
-                      "抄送 list under an old name")),
+    }, id="lawliet-test-distribution"),  # 分送： is a 抄送 list under an old name
     # A chat-style 「通知」 in a group: a 事务文书.
     pytest.param(TEMPLATES / "TingliangZhang__Killer_Robort__通知.docx", "事务文书", ANY, ANY, {
         "通知": "标题",
@@ -376,6 +374,7 @@ TEMPLATE_CASES = [
         "发电单位": None,
         "签批盖章": None,
         "等级": None,
+        "·": None,
         "明电": None,
         "〔2020〕号": "发文字号",
         "号": None,
@@ -473,6 +472,8 @@ TEMPLATE_CASES = [
     pytest.param(TEMPLATES / f"{_BILLY}sx_4.docx", "公文", None, "文件", {
         "文件": "发文机关标志",
         "XXXX人民政府": "发文机关标志",
+        "发文机关二": "发文机关标志",
+        "发文机关三": "发文机关标志",
         "发文机关四": "发文机关标志",
         "〔2020〕号 签发人：□□□": "发文字号/签发人",
         "[此处输入文件标题]": "标题",
@@ -507,6 +508,7 @@ TEMPLATE_CASES = [
     # Joint issue: both 署名 on one line, pushed by spaces.
     pytest.param(TEMPLATES / f"{_BILLY}xx_2.docx", "公文", None, "文件", {
         "文件": "发文机关标志",
+        "XXXX人民政府": "发文机关标志",
         "发文机关二": "发文机关标志",
         "XXX〔20XX〕XX号": "发文字号",
         "[此处输入文件标题]": "标题",
@@ -518,6 +520,8 @@ TEMPLATE_CASES = [
     }, id="billysince-xx2"),
     pytest.param(TEMPLATES / f"{_BILLY}xx_3.docx", "公文", None, "文件", {
         "文件": "发文机关标志",
+        "XXXX人民政府": "发文机关标志",
+        "发文机关二": "发文机关标志",
         "发文机关三": "发文机关标志",
         "〔2020〕号": "发文字号",
         "[此处输入文件标题]": "标题",
@@ -529,6 +533,9 @@ TEMPLATE_CASES = [
     }, id="billysince-xx3"),
     pytest.param(TEMPLATES / f"{_BILLY}xx_4.docx", "公文", None, "文件", {
         "文件": "发文机关标志",
+        "XXXX人民政府": "发文机关标志",
+        "发文机关二": "发文机关标志",
+        "发文机关三": "发文机关标志",
         "发文机关四": "发文机关标志",
         "〔2020〕号": "发文字号",
         "[此处输入文件标题]": "标题",
@@ -607,6 +614,7 @@ TEMPLATE_CASES = [
         "第1号": "发文字号",
         "发布《云岭市城市绿化管理办法》的命令": "标题",
         "《云岭市城市绿化管理办法》已经2026年7月15日市人民政府第20次常…": "正文",
+        "市长…": "发文机关署名",  # the mayor's title and name, the 令's 签发人 in the 署名's place
         "〔此处加盖红色印章〕": "印章",
         "2026年7月16日": "成文日期",
         "云岭市人民政府办公室    \t2026年7月16日印发": "印发机关和印发日期",
@@ -653,6 +661,39 @@ def test_corpus_docx_golden(path, genre, doctype, layout, expected):
     wanted = {key: value for key, value in zip(facts, (genre, doctype, layout)) if value != ANY}
     got = {key: facts[key] for key in wanted} | {text: element_of(draft, text) for text in expected}
     assert got == wanted | expected
+
+
+def _gongwen_paths() -> list[Path]:
+    return list(dict.fromkeys(p.values[0] for p in DRAFT_CASES + TEMPLATE_CASES if p.values[1] == "公文" and not p.marks))
+
+
+def _named_blocks(draft: Draft, path: Path) -> set[int]:
+    """The body blocks some case of this file (passing or xfail) names."""
+    keys = [key for p in DRAFT_CASES + TEMPLATE_CASES if p.values[0] == path for key in p.values[4]]
+    named = set()
+    for key in keys:
+        text, occurrence = key if isinstance(key, tuple) else (key, 1)
+        wanted = compact(text)
+        matches = [b.index for b in draft.document.body
+                   if (compact(b.text).startswith(wanted[:-1]) if wanted.endswith(_PREFIX) else compact(b.text) == wanted)]
+        named.add(matches[occurrence - 1])
+    return named
+
+
+@pytest.mark.parametrize("path", _gongwen_paths(), ids=lambda p: p.stem[-40:])
+@requires_corpus
+def test_corpus_gongwen_other_blocks_are_running_text(path):
+    """In a 公文 every non-empty block the golden cases do not name is running text (正文, or 附件 after
+    the 落款): no stray 署名, 标题 or 主送 anywhere else."""
+    draft = draft_of(path)
+    named = _named_blocks(draft, path)
+    stray = {}
+    for block in draft.document.body:
+        if block.text.strip() and block.index not in named:
+            element = "/".join(s.element for s in draft.elements_of_block("body", block.index)) or None
+            if element not in ("正文", "附件"):
+                stray[block.index] = element
+    assert stray == {}
 
 
 @pytest.mark.parametrize("name", BLANK_TEMPLATES)

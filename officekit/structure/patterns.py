@@ -79,7 +79,7 @@ LOOSE_DATE = re.compile(r"(?:19|20)\d{2}\s*[.．\-－/]\s*\d{1,2}\s*[.．\-－/]
 # 署名 and 成文日期 on one line: "国务院办公厅 2021年4月21日" (compact form).
 SIGNATURE_AND_DATE = re.compile(rf"(?P<org>[^\d，。：；、（）()]{{2,30}}?)(?P<date>{_DATE})")
 ISSUE_LINE = re.compile(rf".*?{_DATE}印发")  # 印发机关和印发日期 (compact)
-COPY_TO = re.compile(r"抄\s*送\s*[:：]")
+COPY_TO = re.compile(r"(?:抄|分)\s*送\s*[:：]")  # 分送： is the 抄送 of some party organs' 版记
 MAIN_TO_IN_RECORD = re.compile(r"主\s*送\s*[:：]")
 
 # 附件说明 starts with 附件： — or, written wrongly, 附件1：… on a line per attachment.
