@@ -219,14 +219,14 @@ DRAFT_CASES = [
         ("第二章 例会制度", 1): "正文",
         "（三）本制度由公布之日起实施。": "正文",
     }, id="smile-knigh-rules"),
-    # An invitation in a text box: a letter, addressed 尊敬的…先生/女士 and signed by the company.
+    # An invitation in a text box (a 事务文书 like a 感谢信), addressed 尊敬的…先生/女士, signed by the company.
     pytest.param(DOCX / "smile-knigh__word-train__邀请函.docx", ANY, ANY, ANY, {
         "您好！": "正文",
     }, id="smile-knigh-invitation"),
-    pytest.param(DOCX / "smile-knigh__word-train__邀请函.docx", "书信", ANY, ANY, {},
+    pytest.param(DOCX / "smile-knigh__word-train__邀请函.docx", "事务文书", ANY, ANY, {},
                  id="smile-knigh-invitation-genre",
-                 marks=misread("an invitation letter (尊敬的 先生/女士 … 您好！, signed by the company) read as "
-                               "其他文稿: the letter test wants 此致/敬礼 as well")),
+                 marks=misread("an invitation (尊敬的 先生/女士 … 您好！, signed by the company; its title is no "
+                               "body text) read as 其他文稿: the salutation alone is no evidence today")),
     pytest.param(DOCX / "smile-knigh__word-train__邀请函.docx", ANY, ANY, ANY, {
         "尊敬的            先生/女士": "主送机关",
         "珠海金山办公软件有限公司": "发文机关署名",
