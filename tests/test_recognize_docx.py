@@ -357,6 +357,7 @@ TEMPLATE_CASES = [
     pytest.param(TEMPLATES / "TingliangZhang__Killer_Robort__通知.docx", "事务文书", ANY, ANY, {
         "通知": "标题",
         "建议使用GitHub版本控制，比较方便分享交流，万一发现方向错了也方便版本回退": "正文",
+        "最后成果是论文，包括调研报告，…": "正文",
     }, id="tingliang-chat-notice"),
     # A mail-merge note to one person: 「XXX同学，您好！」 and a table of figures — a letter, no 公文.
     pytest.param(TEMPLATES / "jimmyss__auto_mail_tool__通知.docx", ANY, ANY, ANY, {
