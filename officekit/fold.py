@@ -37,10 +37,10 @@ def fold(findings: list[Finding], rules: list[RuleSpec], draft: Draft) -> list[F
         if len(members) < 2:
             continue
         text = _block_text(draft, part, block)
+        overlapping = _overlapping(members, {n: _span(findings[n], text) for n in members})
         for i in members:
-            for j in members:
-                if i != j and j not in keeper_of and i not in keeper_of and \
-                        _folds_into(findings[j], findings[i], specs, text):
+            for j in overlapping[i]:
+                if j not in keeper_of and i not in keeper_of and _folds_into(findings[j], findings[i], specs, text):
                     keeper_of[j] = i
     if not keeper_of:
         return findings
@@ -54,6 +54,27 @@ def fold(findings: list[Finding], rules: list[RuleSpec], draft: Draft) -> list[F
         if kept.fix is None and gone.fix is not None:
             kept.fix = gone.fix  # same span (see _folds_into): the fix still applies
     return [f for n, f in enumerate(findings) if n not in keeper_of]
+
+
+def _overlapping(members: list[int], spans: dict[int, tuple[int, int]]) -> dict[int, list[int]]:
+    """For each finding, the others whose spans overlap it (or share its empty span), in `members` order:
+    a sweep over the spans sorted by start, so a paragraph with thousands of findings is not compared
+    pair by pair (only overlapping pairs can fold)."""
+    rank = {n: k for k, n in enumerate(members)}
+    order = sorted(members, key=lambda n: spans[n])
+    out: dict[int, list[int]] = {n: [] for n in members}
+    for k, i in enumerate(order):
+        a, b = spans[i]
+        for j in order[k + 1 :]:
+            c, d = spans[j]
+            if c >= b and not (a == b == c == d):
+                break
+            if a < d and c < b or a == b == c == d:
+                out[i].append(j)
+                out[j].append(i)
+    for n in out:
+        out[n].sort(key=rank.__getitem__)
+    return out
 
 
 def _folds_into(other: Finding, keeper: Finding, specs: dict[str, RuleSpec], text: str) -> bool:

@@ -6,6 +6,8 @@ through the context (`ctx.segmented`: budget, per-block cache), and only when a 
 
 from __future__ import annotations
 
+import bisect
+
 from officekit.engine import matching
 from officekit.engine.rule import Context, RuleError
 
@@ -27,15 +29,23 @@ def dictionary_words(ctx: Context, part: str, block: int) -> list[tuple[str, int
     return ctx.segmented("dictionary_words", part, block)
 
 
+LONGEST_WORD = 32  # characters: no dictionary word is longer
+
+
 def split_by_other_word(words: list[tuple[str, int]], start: int, end: int) -> bool:
     """True when a dictionary word crosses an edge of [start, end) or strictly contains it.
 
     Then the matched string is only part of a different, correct word (既使用 = 既 + 使用, 的的确确),
     not the misspelling itself.  Words lying inside the match (布 + 署) do not count.
     """
-    for word, offset in words:
+    # `words` run in text order: look only at those that can reach [start, end) (a long paragraph with
+    # many matches must not be scanned whole for each one)
+    first = bisect.bisect_left(words, start - LONGEST_WORD, key=lambda w: w[1])
+    for word, offset in words[first:]:
+        if offset >= end:
+            break
         w_end = offset + len(word)
-        if w_end <= start or offset >= end:
+        if w_end <= start:
             continue
         inside = start <= offset and w_end <= end
         if not inside and len(word) > 1:

@@ -19,6 +19,8 @@ The message can use {match}, {expected} and {reason}.
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from officekit.engine import matching
@@ -78,10 +80,18 @@ class Case:
         if self.not_before and matching.search(self.not_before, before):
             return False
         if self.next_pos:
-            following = [(w, f) for w, f, o in ctx.tokens(part, block) if o >= end and w.strip()]
-            if not following or not following[0][1].startswith(self.next_pos):
+            following = next_word(ctx, part, block, end)
+            if following is None or not following[1].startswith(self.next_pos):
                 return False
         return True
+
+
+def next_word(ctx: Context, part: str, block: int, end: int) -> tuple[str, str] | None:
+    """The first word (and its part of speech) that starts at or after offset `end`, found by bisection:
+    a paragraph full of candidates must not be rescanned for each (18,000 characters took 18 s)."""
+    tokens = ctx.tokens(part, block)
+    first = bisect.bisect_left(tokens, end, key=lambda t: t[2])
+    return next(((w, f) for w, f, _ in tokens[first:] if w.strip()), None)
 
 
 def build(rule: RuleSpec):
