@@ -132,6 +132,12 @@ def test_a_notice_published_openly_without_main_to_gets_a_warning_only():
     assert [(f.rule, f.severity, f.location.block) for f in runner.run(draft, gap_rules())] == [("F411", "warning", 1)]
 
 
+def test_a_note_that_says_not_public_is_no_open_publication():
+    lines = [NOTICE[0]] + NOTICE[2:] + ["（此件不予公开）"]
+    assert [rule for rule, *_ in findings(lines)] == ["F410"]
+    assert findings(SECRET[:-1] + ["（此件不公开发布）"]) == []
+
+
 def test_announcements_and_notices_with_main_to_are_quiet():
     assert findings(NOTICE) == []
     assert findings(NOTICE + ["（此件公开发布）"]) == []
