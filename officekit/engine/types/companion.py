@@ -1,10 +1,9 @@
 """companion: a matter that calls for a statement somewhere in the element(s) — said once, or not at all.
 
     needs: '(?:追加|安排)[^。]{0,12}(?:资金|经费)|编制'    # what calls for the statement (searched)
-    statement: '已商|经与[^。]{0,30}协商|已征求[^。]{0,30}意见'  # the statement: anywhere in the text read
-    scope: element            # element = the rule's elements read as one text; document = the whole body
+    statement: '已商|经与[^。]{0,30}协商|已征求[^。]{0,30}意见'  # the statement: anywhere in the element(s)
 
-When `needs` matches and `statement` is found nowhere in the text read, the first match of `needs`
+When `needs` matches and `statement` is found nowhere in the rule's element(s), the first match of `needs`
 is reported — once a draft: the question is whether the draft says it, not how often it asks.
 A 请示 that asks for money in its first paragraph may say 「已商市财政局同意」 in its last one,
 which a per-paragraph `pattern` rule with `unless` cannot see.  The message can use {match}.
@@ -19,9 +18,7 @@ from officekit.engine.types import Param
 
 PARAMS = {
     "needs": Param("regex", required=True, doc="what calls for the statement (searched in each span)"),
-    "statement": Param("regex", required=True, doc="the statement that answers it, anywhere in the text read"),
-    "scope": Param("str", default="element", choices=("element", "document"),
-                   doc="element: the rule's elements as one text; document: every body paragraph"),
+    "statement": Param("regex", required=True, doc="the statement that answers it, anywhere in the element(s)"),
 }
 
 
@@ -36,11 +33,7 @@ def build(rule: RuleSpec):
                      None)
         if first is None:
             return
-        if p["scope"] == "document":
-            read = [b.text for b in ctx.document.body]
-        else:
-            read = [s.text for s in spans]
-        if any(matching.search(statement, text) for text in read):
+        if any(matching.search(statement, s.text) for s in spans):
             return
         s, m = first
         yield Hit(s.part, s.block, s.start + m.start(), s.start + m.end(), element=s.element)
