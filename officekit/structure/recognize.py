@@ -47,6 +47,7 @@ _MISNAMED_DOCTYPES = ("请示报告", "汇报")
 _TITLE_MIN_CHARS = 4
 _TITLE_MAX_CHARS = 60
 _TITLE_END_MARKS = "。．.！!；;，,"
+_TITLE_MIN_PT = 18  # a title line is set this large or larger (GB/T 9704: 2号, 22 pt)
 # A line of organ names (for a 主送 written without its colon): every name ends like an organ.
 _NAME_SPLIT = re.compile(r"[、，,；;]")
 _ORGAN_NAME = re.compile(r"(?:政府|委员会|办公厅|办公室|党委|党组|机关|部门|单位|机构|局|厅|委|办|部|院|署|处|科|中心|站|场|所|校|学|公司|集团|队|会"
@@ -386,7 +387,9 @@ class _Recogniser:
         if not a.has_format:
             return False
         if _alignment(a) == "center" and _alignment(b) != "center":
-            return True
+            # …same large size, and the title has not reached its 文种 yet: its next line, wrongly aligned
+            unfinished = not doctype_of("".join(self.flat[r] for r in run), strict=True)[0]
+            return not (unfinished and _max_size(b) >= _TITLE_MIN_PT and _max_size(b) == _max_size(a))
         size_a, size_b = max(_max_size(self.blocks[r]) for r in run), _max_size(b)
         smaller = size_a >= 18 and 0 < size_b <= 0.8 * size_a
         return smaller and not self.flat[i].startswith(("（", "(", "—"))  # ——副标题 belongs to the title
