@@ -40,7 +40,7 @@ REPORT = [
 
 
 def test_a_report_asking_for_coordination_is_a_request_smuggled_in():
-    assert findings(REPORT) == [("P115", 4, "特恳请市政府协调", None)]
+    assert findings(REPORT) == [("P115", 4, "特恳请市政府协调解决", None)]
 
 
 def test_the_other_request_forms_in_a_report():
@@ -48,7 +48,7 @@ def test_the_other_request_forms_in_a_report():
     lines[3] = "以上问题请市人民政府予以解决。"
     assert findings(lines) == [("P115", 4, "请市人民政府予以解决", None)]
     lines[3] = "恳请上级部门给予支持。"
-    assert findings(lines) == [("P115", 4, "恳请上级部门给予", None)]
+    assert findings(lines) == [("P115", 4, "恳请上级部门给予支持", None)]
 
 
 def test_a_report_that_tells_what_others_were_asked_is_quiet():
