@@ -14,6 +14,9 @@ GUARDS_OFF = dict(skip_codes=False, quote_penalty=0.0, split_penalty=0.0, parall
 
 
 def suggestions(text: str, **params) -> list[str]:
+    """W302's dictionary stage alone unless context_model=True is asked for: these tests are about
+    its guards (tests/test_detector_context.py covers the model)."""
+    params.setdefault("context_model", False)
     return [f.suggestion for f in runner.run(draft(text), [rule("detector", **params)])]
 
 
@@ -41,13 +44,24 @@ def test_guard_silences_a_published_phrase(text, unguarded, guard, any_target_ta
     assert unguarded not in suggestions(text, **only)
 
 
+@pytest.mark.parametrize("text, unguarded", [
+    ("深入开展“银龄行动”，组织医疗卫生人员。", "银铃"),
+    ("有利于提振生育水平。", "于是"),
+    ("切实做到应救尽救。", "营救"),
+    ("货物通关。货物查验。货物放行。货运。百货。先理货后报关。", "理化"),
+])
+def test_the_context_model_alone_rejects_these_guesses_too(text, unguarded, any_target_tag):
+    # with every guard off, the model reads each "correction" as a worse sentence: not offered
+    assert unguarded not in suggestions(text, **dict(GUARDS_OFF, context_model=True))
+
+
 def test_word_penalty_is_available_but_off():
     # 通畅 is a (rare) dictionary word: with word_penalty the guess needs more gain
     text = "就是要履职到位、流程通畅。"
     assert suggestions(text, context_model=False) == ["通常"]
     assert suggestions(text, context_model=False, word_penalty=3.0) == []
     # the context model reads 流程通常 as a worse sentence than 流程通畅: the guess is never offered
-    assert suggestions(text) == []
+    assert suggestions(text, context_model=True) == []
 
 
 def test_guards_keep_real_typos():

@@ -74,7 +74,7 @@ LM_HIGH_GAIN = 12.0  # a high-confidence guess, shown at the rule's severity
 LM_SUPPORT = 8.0  # a guess of the dictionary stage keeps the rule's severity with this much support ...
 WARNING_GAIN = 2.0  # ... and this much gain under jieba's word model,
 SURE_GAIN = 12.0  # or with this much word-model gain when the model at least does not object (≥ 0)
-LM_WORSE = -4.0  # the model finds the "corrected" sentence e^4 ≈ 55 times less probable: not offered
+LM_WORSE = 0.0  # the model finds the "corrected" sentence less probable than the original: not offered
 # When the text as written is itself a dictionary word (契合, 魄力, 迟交 …), every warning threshold
 # above rises by this much: a model of laws and reports does not know every modern word.
 WORD_WARNING_EXTRA = 6.0
