@@ -59,3 +59,9 @@ def test_inside_a_name_like_span_a_guess_is_never_more_than_a_hint():
     text = "李志刚、陈世杰、刘其湘参加会议。"
     assert [severity for _, _, severity in found(text, lm_high_gain=0.0)] == ["info"]
     assert found(text, name_penalty=99.0) == []
+
+
+def test_a_letters_closing_formula_and_a_platform_name_are_words():
+    # both are in gongwen_vocab; without it the model "corrects" them (此次, 读音)
+    assert found("此致") == [] and found("抖音精选连续出现相关页面。") == []
+    assert [s for _, s, _ in found("此致", known="accept")] == ["此次"]
