@@ -39,6 +39,8 @@ _SIGNATURE_MAX_LINES = 4
 _PUSHED_RIGHT_SPACES = 4
 _PUSHED_RIGHT_CHARS = 8
 _PUSHED_RIGHT_PT = 120
+# Lines between 版记 lines (wrapped names, table cells) that keep them one 版记.
+_RECORD_GAP_LINES = 3
 # Lines of text that may stand after a 落款 date that has no 署名 above it (a stray line, a 联系人).
 _TEXT_LINES_AFTER_CLOSING = 1
 _ATTACHMENT_NOTE_MAX_LINES = 12
@@ -642,13 +644,20 @@ class _Recogniser:
                 found.append((k, "主送机关"))
             elif P.ISSUE_LINE.fullmatch(flat):
                 found.append((k, "印发机关和印发日期"))
+        if found and found[-1][1] != "印发机关和印发日期":
+            # 国务院办公厅  2021年4月21日 under the 抄送 without 印发: still the 印发 line (its rule says so)
+            last = found[-1][0]
+            for k in range(last + 1, min(last + 1 + _RECORD_GAP_LINES, len(self.lines))):
+                if P.SIGNATURE_AND_DATE.fullmatch(self.flat[self.lines[k]]):
+                    found.append((k, "印发机关和印发日期"))
+                    break
         if not found:
             return len(self.lines)
         # Keep the last cluster: 版记 lines with at most a few short lines (wrapped names, table cells) between.
         cluster = [found[-1]]
         for k, element in reversed(found[:-1]):
             gap = range(k + 1, cluster[0][0])
-            if len(gap) > 3 or any(len(self.flat[self.lines[g]]) > 120 for g in gap):
+            if len(gap) > _RECORD_GAP_LINES or any(len(self.flat[self.lines[g]]) > 120 for g in gap):
                 break
             cluster.insert(0, (k, element))
         start = cluster[0][0]
@@ -727,6 +736,8 @@ class _Recogniser:
         """A 落款 whose date is missing: the last line before `end` is the 署名 when it names an organ
         (and, in a .docx, is set to the right or at least not like 正文).  Returns where 正文 ends."""
         k = end - 1
+        while k > start and P.NOTE.fullmatch(self.flat[self.lines[k]]):
+            k -= 1  # a 附注 under the missing date: （此件公开发布）
         if k <= start:
             return end
         i = self.lines[k]
@@ -734,6 +745,8 @@ class _Recogniser:
         if not self._organ_line(i) or (block.has_format and _indented_like_body(block) and not _pushed_right(block)):
             return end
         self._tag(i, "发文机关署名", why="落款：正文之后的机关名称（无成文日期）")
+        for j in range(k + 1, end):
+            self._tag(self.lines[j], "附注", why="署名下的括注")
         return k
 
     def _organ_line(self, i: int) -> bool:
@@ -797,7 +810,10 @@ class _Recogniser:
         return None, False
 
     def _closes_text(self, k: int, end: int) -> bool:
-        """Only 附注-like lines (in brackets, or a 纪要's attendance) follow line position `k` before `end`."""
+        """Only 附注-like lines (in brackets, or a 纪要's attendance) follow line position `k` before `end`,
+        or a 附注 stands right under it (（此件公开发布）: the 落款 is there, the pages after it are 附件)."""
+        if k + 1 < end and P.NOTE.fullmatch(self.flat[self.lines[k + 1]]):
+            return True
         after = [self.flat[self.lines[j]] for j in range(k + 1, end)]
         text_lines = [f for f in after if not (P.NOTE.fullmatch(f) or P.ATTENDANCE.match(f))]
         return len(text_lines) <= _TEXT_LINES_AFTER_CLOSING

@@ -132,7 +132,11 @@ def _attachment_labels(ctx: Context):
 def _attachment_new_page(ctx: Context):
     if not ctx.document.has_format:
         return  # a text file has no pages
-    for span in _attachment_labels(ctx):
+    attachments = ctx.draft.all("附件")
+    openings = {s.block: s for s in _attachment_labels(ctx)}
+    if attachments:
+        openings.setdefault(attachments[0].block, attachments[0])  # 印发 notices attach without a label
+    for span in sorted(openings.values(), key=lambda s: s.block):
         if not _starts_page(ctx.document.body, span.block):
             yield Hit(span.part, span.block, span.start, span.start + len(span.text.rstrip()), element="附件")
 
