@@ -15,9 +15,10 @@ as `officekit check` with no configuration) on every clean and every mutated fil
     python bench/mutate.py                     # default sample: 40 documents, 4 copies a class, 2 jobs
     python bench/mutate.py --limit 20 --per-class 2 --seed 7
     python bench/mutate.py --all               # every document clean, every applicable document per class (hours)
-    python bench/mutate.py --classes date-dotted,main-to-no-colon --show 5
+    python bench/mutate.py --classes date-dotted,main-to-no-colon --show 5 --keep
 
-Files go to bench/out/mutate/ (ignored by git): test data, regenerated on each run.
+Files go to bench/out/mutate/run-PID/ (ignored by git): test data, made afresh on each run and removed
+at its end unless --keep.
 """
 
 from __future__ import annotations
@@ -285,7 +286,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--classes", help="comma-separated defect ids (default: all)")
     ap.add_argument("--show", type=int, default=0, help="also list this many missed copies with their files")
-    ap.add_argument("--out", default=str(OUT))
+    ap.add_argument("--out", help=f"where the files go (default: a directory of this run under {OUT})")
+    ap.add_argument("--keep", action="store_true", help="keep the generated files after the run")
     ap.add_argument("--json", help="write the summary figures to this file")
     args = ap.parse_args(argv)
 
@@ -296,7 +298,8 @@ def main(argv: list[str] | None = None) -> int:
     docs, skipped = load_published(Path(args.corpus), args.seed)
     rng = random.Random(args.seed)
     sample = list(docs) if args.all else rng.sample(docs, min(args.limit, len(docs)))
-    out = Path(args.out)
+    # A directory of its own per run: colleagues may run the bench at the same time.
+    out = Path(args.out) if args.out else OUT / f"run-{os.getpid()}"
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
@@ -329,6 +332,10 @@ def main(argv: list[str] | None = None) -> int:
                 break
     elapsed = time.perf_counter() - started
     summary = report(results, args, elapsed, skipped, len(docs))
+    if args.keep:
+        print(f"\nfiles: {out}")
+    else:
+        shutil.rmtree(out, ignore_errors=True)
     if args.json:
         Path(args.json).write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0
