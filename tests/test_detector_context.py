@@ -65,3 +65,15 @@ def test_a_letters_closing_formula_and_a_platform_name_are_words():
     # both are in gongwen_vocab; without it the model "corrects" them (此次, 读音)
     assert found("此致") == [] and found("抖音精选连续出现相关页面。") == []
     assert [s for _, s, _ in found("此致", known="accept")] == ["此次"]
+
+
+def test_a_name_in_a_list_laid_out_with_spaces_is_left_alone():
+    # 有丰 → 有方 was a warning on a published 名单; standing alone between spaces it is a list cell
+    assert found("　　　　　毛有丰　　统计局副局长") == []
+    # in a sentence the same name is still guessed at (jieba does not take 毛有丰 for a name), as a hint
+    assert found("　　　　　毛有丰同志任统计局副局长") == [("有丰", "有方", "info")]
+
+
+def test_a_character_of_a_longer_dictionary_word_is_left_alone():
+    # 坚忍不拔 is a set phrase: the model's 坚韧 (its gain is huge) is not offered
+    assert found("二十多年时间里，他以坚忍不拔的劲头，探索科学前沿。") == []

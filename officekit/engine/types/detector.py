@@ -58,6 +58,7 @@ info otherwise; and a guess the model reads as a worse sentence (lm_worse) is no
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -134,6 +135,9 @@ FUNCTION_CHARS = set("的地得了着过在再是不也和与及或而就都又�
                      "拟予均亦该已")
 NAME_TAGS = ("nr", "ns", "nt", "nz", "nrt", "nrfg", "eng", "m", "x")
 PERSON_OR_PLACE_TAGS = ("nr", "ns")  # name-like spans the context model may still guess in
+# Two to four Chinese characters standing alone between spaces (or a block's start or end and a
+# space): a cell of a list laid out with spaces, such as the names of a 名单 (毛有丰　　统计局副局长).
+LIST_CELL = re.compile(r"(?:^|[ \u3000\t])([\u4e00-\u9fff]{2,4})(?=[ \u3000\t])|(?<=[ \u3000\t])([\u4e00-\u9fff]{2,4})$")
 MAX_WORD = 4  # longest corrected word tried
 CLAUSE_RADIUS = 8  # characters each side of the position used to score the change
 # Tags of words a slip of the pen does not produce: names (of people, places, organisations, and other
@@ -439,6 +443,8 @@ def _context_guesses(scorer, candidates: _Candidates, text: str, span, names: se
         if i in names:
             needed += p["name_penalty"]
         word_span = site.word_at.get(i)
+        if word_span and word_span[1] - word_span[0] >= 3:
+            continue  # inside a dictionary word of three or more characters (坚忍不拔, 同心圆): meant
         if word_span and _frequency(text[word_span[0]:word_span[1]]) >= site.params["rare_frequency"]:
             needed += p["word_change_penalty"]
         if -base < needed:
@@ -628,6 +634,9 @@ def _protected(ctx: Context, part: str, block: int, vocabulary) -> tuple[set[int
     for word, flag, offset in ctx.tokens(part, block):
         if flag.startswith(NAME_TAGS) and len(word) > 1:
             (names if flag.startswith(PERSON_OR_PLACE_TAGS) else out).update(range(offset, offset + len(word)))
+    for cell in LIST_CELL.finditer(text):  # 毛有丰　　统计局副局长: a name in a list, not prose
+        group = 1 if cell.group(1) else 2
+        out.update(range(cell.start(group), cell.end(group)))
     longest = _longest(vocabulary) if vocabulary else 0
     heads = _heads(vocabulary) if vocabulary else frozenset()
     for start in range(len(text) - 1):
