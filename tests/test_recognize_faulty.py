@@ -93,6 +93,8 @@ def test_main_to_merged_into_the_first_paragraph_is_two_spans_and_one_finding():
     assert len(f228) == 1 and (f228[0].location.start, f228[0].location.end) == (0, 5)
     assert f228[0].suggestion == "在“支队领导：”后换行，正文另起一段首行缩进二字"
     assert not [f for f in found if f.rule == "F226"]  # the 主送 is there, not missing
+    assert element_of(text, "某某市人民政府") == "发文机关署名"  # the 落款 under a one-line 正文 is still found
+    assert not [f for f in found if f.rule == "F412"]
 
 
 def test_a_date_inside_the_text_is_not_the_closing_date():

@@ -601,7 +601,7 @@ class _Recogniser:
         if self._tagged(i) or heading_level(flat) or self.blocks[i].table is not None:
             return pos
         if self._main_to_merged(i):
-            return pos + 1
+            return pos  # the 正文 starts on this very line, after the colon
         if pos + 1 >= len(self.lines):
             return pos  # a line of names with no text under it is no 主送
         names_text = flat.rstrip(_MAIN_TO_WRONG_END)  # 市财政局。 — a wrong end mark, still the 主送
