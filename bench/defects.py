@@ -154,7 +154,9 @@ def zihao_year_mismatch(r: Rendering, rng) -> Expect | None:
 def red_line_above(r: Rendering, rng) -> Expect:
     z, mark = r.first("zihao"), r.first("mark")
     mark.border_bottom, z.border_bottom = z.border_bottom, None
-    return Expect(FORMAT, (("发文字号", "body", r.index_of(z)), ("发文机关标志", "body", r.index_of(mark))))
+    # the finding may stand where the 字号 is (the line missing under it) or where the line is drawn
+    return Expect(FORMAT, (("发文字号", "body", r.index_of(z)), ("发文字号", "body", r.index_of(mark)),
+                           ("发文机关标志", "body", r.index_of(mark))))
 
 
 def red_line_black(p: Para, rng) -> None:
