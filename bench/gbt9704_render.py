@@ -24,7 +24,7 @@ import copy
 import datetime as dt
 import random
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from docx import Document as new_docx
@@ -124,8 +124,7 @@ class GovDoc:
 
     @property
     def date_value(self) -> dt.date:
-        y, m, d = (int(x) for x in _DATE.fullmatch(self.date).groups())
-        return dt.date(y, m, d)
+        return _parse_date(self.date)
 
 
 def format_date(value: dt.date) -> str:
@@ -830,4 +829,4 @@ def load_published(path: Path, seed: int = 0) -> tuple[list[GovDoc], int]:
 
 
 __all__ = ["Attachment", "GovDoc", "Para", "PageSetup", "Rendering", "compose", "parse_published", "load_published",
-           "render_files", "write_docx", "write_txt", "signature_indents", "display_width", "replace"]
+           "render_files", "write_docx", "write_txt", "signature_indents", "display_width"]
