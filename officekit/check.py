@@ -36,14 +36,17 @@ class FileResult:
             out[f.severity] += 1
         return out
 
-    def gate_verdicts(self, fail_on: str = "error") -> dict[str, str]:
+    def deciding(self, fail_on: str) -> list[Finding]:
+        """The findings that decide the verdict at `fail_on`: guesses never do."""
         threshold = SEVERITY_RANK[fail_on]
-        failed = {f.gate for f in self.findings if SEVERITY_RANK[f.severity] >= threshold}
+        return [f for f in self.findings if SEVERITY_RANK[f.severity] >= threshold and not f.guess]
+
+    def gate_verdicts(self, fail_on: str = "error") -> dict[str, str]:
+        failed = {f.gate for f in self.deciding(fail_on)}
         return {g: ("fail" if g in failed else "pass") for g in GATES}
 
     def fails(self, fail_on: str) -> bool:
-        threshold = SEVERITY_RANK[fail_on]
-        return any(SEVERITY_RANK[f.severity] >= threshold for f in self.findings)
+        return bool(self.deciding(fail_on))
 
 
 def collect(paths: list[str]) -> list[str]:

@@ -46,6 +46,8 @@ class Finding:
     rule_failed: bool = False
     # rules whose findings on the same characters said the same thing and were folded into this one
     folded: tuple[str, ...] = ()
+    # a guess (a rule with `defer: true`, the typo detector): shown as one, never decides a gate
+    guess: bool = False
 
     def sort_key(self) -> tuple:
         loc = self.location
@@ -60,6 +62,7 @@ class Finding:
             "location": {"part": loc.part, "block": loc.block, "start": loc.start, "end": loc.end},
             "excerpt": self.excerpt, "source": self.source, "fingerprint": self.fingerprint,
             **({"folded": list(self.folded)} if self.folded else {}),
+            **({"guess": True} if self.guess else {}),
         }
 
 

@@ -129,7 +129,7 @@ def make_finding(rule: RuleSpec, hit: Hit, draft: Draft) -> Finding:
     fix = Fix(hit.fix, hit.safe) if hit.fix is not None and start is not None else None
     return Finding(rule=rule.id, name=rule.name, gate=rule.gate, severity=severity, element=element,
                    message=message, suggestion=suggestion or None, location=Location(hit.part, hit.block, start, end),
-                   excerpt=excerpt(text, start, end), source=rule.source, fix=fix)
+                   excerpt=excerpt(text, start, end), source=rule.source, fix=fix, guess=rule.defer)
 
 
 def excerpt(text: str, start: int | None, end: int | None) -> str:

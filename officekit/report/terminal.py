@@ -160,7 +160,7 @@ def _file(console: Console, result, options) -> None:
             elements = "、".join(dict.fromkeys(g.element for g in group))
             console.print(Text.assemble(("  ", ""), (f"[{label}]", style),
                                         (f" {where_all(result, group)} · {elements} · ", "dim"),
-                                        (f"{f.rule} {f.name}", "dim")))
+                                        (f"{f.rule} {f.name}" + ("（推测，不影响通过）" if f.guess else ""), "dim")))
             if f.excerpt:
                 console.print(_excerpt(result, f))
             console.print(Text("    ") + Text(f.message))
