@@ -230,3 +230,11 @@ def test_attachments_without_note_and_issuing_notices():
     assert [(f.rule, f.element, f.location.block) for f in found if f.rule == "F307"] == [("F307", "附件说明", 8)]
     issuing = attached.replace("关于加强安全生产工作的通知", "关于印发安全生产检查办法的通知")
     assert not [f for f in findings(issuing)[1] if f.rule == "F307"]
+
+
+def test_a_missing_main_to_is_reported_under_the_last_title_line():
+    text = "某某市人民政府文件\n某政发〔2026〕5号\n关于印发安全生产\n检查办法的通知\n现将检查办法印发给你们。\n某某市人民政府\n" \
+           "2026年5月6日\n（此件公开发布）\n"
+    _, found = findings(text)
+    missing = [f for f in found if f.rule in ("F410", "F411")]
+    assert [(f.rule, f.element, f.location.block) for f in missing] == [("F411", "主送机关", 4)]

@@ -5,6 +5,7 @@
     when_present: [发文字号]    # only judge drafts that have all of these (e.g. a 版头)
     when_text: '绝密|机密|秘密'  # … and whose first when_present element contains this (optional)
     anchor: [发文字号, 标题]     # where a missing element is reported: the first of these found
+    anchor_at: last            # … on its last line (a title over two lines: the 主送 would follow it)
     when_main_to: superior_organs  # only judge drafts whose 主送 names an organ of this word list (an
                                    # office's configuration; nothing is judged while the list is empty)
     except_doctypes: [请示, 报告]  # not these 文种 (another rule already judges them)
@@ -32,6 +33,8 @@ PARAMS = {
     "when_present": Param("list", default=[]),
     "when_text": Param("regex"),
     "anchor": Param("list", default=["标题"]),
+    "anchor_at": Param("str", default="first", choices=("first", "last"),
+                       doc="which line of a multi-line anchor: last, where what is missing would follow it"),
     "when_main_to": Param("str", doc="word list of organs; judge only drafts whose 主送 names one of them"),
     "except_doctypes": Param("list", default=[], doc="文种 this rule does not judge"),
     "when_match": Param("dict", default={}, doc="element → regex: judge only drafts where every one matches"),
@@ -75,7 +78,8 @@ def build(rule: RuleSpec):
         for element in p["require"]:
             if draft.has(element):
                 continue
-            where = next((draft.first(a) for a in p["anchor"] if draft.has(a)), None)
+            where = next((draft.all(a)[0 if p["anchor_at"] == "first" else -1] for a in p["anchor"] if draft.has(a)),
+                         None)
             if where is None:
                 first = next((b for b in draft.document.body if b.text.strip()), None)
                 if first is None:
