@@ -238,3 +238,13 @@ def test_a_missing_main_to_is_reported_under_the_last_title_line():
     _, found = findings(text)
     missing = [f for f in found if f.rule in ("F410", "F411")]
     assert [(f.rule, f.element, f.location.block) for f in missing] == [("F411", "主送机关", 4)]
+
+
+def test_a_closing_over_its_note_is_found_even_with_unlabelled_attachments_after_it():
+    attached = "\n工作方案\n一、总体要求\n坚持统筹推进。\n二、工作安排\n各单位按期完成。\n"
+    undated = FRONT + "某某市人民政府\n（此件公开发布）" + attached
+    assert element_of(undated, "某某市人民政府") == "发文机关署名"
+    assert element_of(undated, "（此件公开发布）") == "附注" and element_of(undated, "工作方案") == "附件"
+    upside_down = FRONT + "2026年5月6日\n某某市人民政府\n（此件公开发布）" + attached
+    assert element_of(upside_down, "2026年5月6日") == "成文日期"
+    assert element_of(upside_down, "某某市人民政府") == "发文机关署名"

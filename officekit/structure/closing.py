@@ -26,6 +26,12 @@ class ClosingPass(Reading):
         return the line position where 正文 ends."""
         date_pos, shared_line, label_pos = self._find_closing(start, end)
         if date_pos is None:
+            noted = self._signature_over_note(start, label_pos if label_pos is not None else end)
+            if noted is not None:  # 国务院办公厅 / （此件公开发布）: a 落款 without its date, 附件 after it
+                self._tag(self.lines[noted], "发文机关署名", why="落款：附注之上的机关名称（无成文日期）")
+                self._tag(self.lines[noted + 1], "附注", why="署名下的括注")
+                self._attachments(noted + 2, end)
+                return self._attachment_note(start, noted)
             body_end = label_pos if label_pos is not None else end
             body_end = self._undated_signature(start, body_end)
             body_end = self._attachment_note(start, body_end)
@@ -84,6 +90,15 @@ class ClosingPass(Reading):
         for j in range(k + 1, end):
             self._tag(self.lines[j], "附注", why="署名下的括注")
         return k
+
+    def _signature_over_note(self, start: int, end: int) -> int | None:
+        """The line position of an organ line with a 附注 about the document (（此件公开发布）) right under
+        it: the 落款 of a draft whose date is missing, however much text follows."""
+        for k in range(start + 1, end - 1):
+            note = self.flat[self.lines[k + 1]]
+            if P.NOTE.fullmatch(note) and P.BARE_NOTE.match(note[1:]) and self._organ_line(self.lines[k]):
+                return k
+        return None
 
     def _organ_line(self, i: int) -> bool:
         """A line that names an organ and nothing else (国务院办公厅, 某某市人民政府): a 署名 wherever it stands."""
@@ -150,6 +165,8 @@ class ClosingPass(Reading):
         or a 附注 stands right under it (（此件公开发布）: the 落款 is there, the pages after it are 附件)."""
         if k + 1 < end and P.NOTE.fullmatch(self.flat[self.lines[k + 1]]):
             return True
+        if k + 2 < end and self._organ_line(self.lines[k + 1]) and P.NOTE.fullmatch(self.flat[self.lines[k + 2]]):
+            return True  # the date, the 署名 under it (upside down), the 附注
         after = [self.flat[self.lines[j]] for j in range(k + 1, end)]
         text_lines = [f for f in after if not (P.NOTE.fullmatch(f) or P.ATTENDANCE.match(f))]
         return len(text_lines) <= TEXT_LINES_AFTER_CLOSING
