@@ -248,3 +248,9 @@ def test_a_closing_over_its_note_is_found_even_with_unlabelled_attachments_after
     upside_down = FRONT + "2026年5月6日\n某某市人民政府\n（此件公开发布）" + attached
     assert element_of(upside_down, "2026年5月6日") == "成文日期"
     assert element_of(upside_down, "某某市人民政府") == "发文机关署名"
+
+
+def test_a_main_to_list_whose_names_share_an_ending_is_the_main_to():
+    names = "甘肃、青海省人民政府，国家发展改革委、住房城乡建设部"
+    assert element_of(FRONT.replace("各县区人民政府：", names), names) == "主送机关"
+    assert element_of(FRONT.replace("各县区人民政府：", "今年、明年工作"), "今年、明年工作") == "正文"

@@ -25,12 +25,21 @@ ORGAN_NAME = re.compile(r"(?:政府|委员会|办公厅|办公室|党委|党组|
                          r"|省|市|县|区|州|盟|旗|乡|镇|街道|兵团|军区|各部委|直属机构)$")
 # How long one name of a 主送 list may be (各省、自治区、直辖市人民政府 is one list of short names).
 ORGAN_NAME_MAX_CHARS = 24
+SHARED_ENDING_MAX_CHARS = 4  # 甘肃、青海省人民政府: a short name that borrows the next one's ending
 
 
 def organ_names(text: str) -> bool:
-    """Every name of the list (、，；-separated) ends like an organ: 市人民政府、市财政局."""
+    """Every name of the list (、，；-separated) ends like an organ: 市人民政府、市财政局 — or shares the
+    ending of the next name (甘肃、青海省人民政府: 甘肃省人民政府 and 青海省人民政府)."""
     names = [n for n in NAME_SPLIT.split(text) if n]
-    return bool(names) and all(ORGAN_NAME.search(n) and len(n) <= ORGAN_NAME_MAX_CHARS for n in names)
+    if not names or any(len(n) > ORGAN_NAME_MAX_CHARS for n in names):
+        return False
+    for name, following in zip(names, names[1:] + [None]):
+        if ORGAN_NAME.search(name):
+            continue
+        if following is None or len(name) > SHARED_ENDING_MAX_CHARS or not ORGAN_NAME.search(following):
+            return False
+    return True
 
 
 ALIGNMENT_NAMES = {"center": "居中", "right": "居右", "left": "居左", "both": "两端对齐", "distribute": "分散对齐"}
