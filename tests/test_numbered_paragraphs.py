@@ -88,3 +88,13 @@ def test_enumeration_items_are_body_text(tmp_path):
     item = "（一）与法律、行政法规相抵触的事项；"
     _, found = findings(notice(tmp_path, p(run(item, FS), ppr=INDENT)))
     assert found == [], [(f.rule, f.message) for f in found]
+
+
+def test_the_last_item_of_a_list_is_body_text_too(tmp_path):
+    """（一）……；（二）……。 — the item that closes a list ends in 。 and is as short as a heading, yet it
+    is an item like the others: 仿宋 (a quoted list of a 条例 amendment got 「应为楷体」)."""
+    swap = {8: p(run("（一）与法律、行政法规相抵触的事项；", FS), ppr=INDENT),
+            9: p(run("（二）派出巡视组的党组织要求了解的其他问题。", FS), ppr=INDENT)}
+    draft, found = findings(conformant_notice(tmp_path, swap=swap))
+    assert draft.heading_levels.get(9) == 2
+    assert [f for f in found if f.location.block == 9] == []

@@ -81,12 +81,17 @@ def heading_line(draft: Draft, block: Block) -> HeadingLine | None:
 def heading_lines(draft: Draft) -> dict[int, HeadingLine]:
     """heading_line() of every numbered body paragraph that is a heading line, by block index."""
     out: dict[int, HeadingLine] = {}
-    for index in draft.heading_levels:
-        blocks = draft.document.body
+    blocks = draft.document.body
+    last_of_level: dict[int, str] = {}  # the text of the last numbered paragraph of each level
+    for index in sorted(draft.heading_levels):
         if not 0 < index <= len(blocks):
             continue
+        level, text = draft.heading_levels[index], blocks[index - 1].text.rstrip()
         line = heading_line(draft, blocks[index - 1])
-        if line is not None:
+        # （五）……的其他问题。 closing a list whose items end in ；: the last item, not a heading
+        closes_a_list = last_of_level.get(level, "").endswith(("；", ";")) and line is not None and line.whole
+        last_of_level[level] = text
+        if line is not None and not closes_a_list:
             out[index] = line
     return out
 
