@@ -254,3 +254,27 @@ def test_a_main_to_list_whose_names_share_an_ending_is_the_main_to():
     names = "甘肃、青海省人民政府，国家发展改革委、住房城乡建设部"
     assert element_of(FRONT.replace("各县区人民政府：", names), names) == "主送机关"
     assert element_of(FRONT.replace("各县区人民政府：", "今年、明年工作"), "今年、明年工作") == "正文"
+
+
+def test_docx_signature_pushed_right_with_a_deep_first_line_indent(tmp_path):
+    """An organ name pushed right with a first-line indent of 10 字 (how many drafts place the 署名) is the
+    署名, not a 正文 paragraph asked to indent 2 字."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from docx_builders import IND, JC, build_docx, p, r
+
+    from officekit.document import read
+
+    body = "".join([
+        p(r("关于加强安全生产工作的通知"), ppr=JC("center")),
+        p(r("各县区人民政府：")),
+        p(r("现将有关事项通知如下，请认真贯彻执行。"), ppr=IND(firstLineChars=200)),
+        p(r("某某市人民政府"), ppr=IND(firstLineChars=1000)),
+        p(r("2026年5月6日"), ppr=JC("right")),
+    ])
+    draft = recognize(read(str(build_docx(tmp_path / "deep.docx", body))))
+    organ = next(b for b in draft.document.body if b.text == "某某市人民政府")
+    assert [s.element for s in draft.elements_of_block("body", organ.index)] == ["发文机关署名"]
+    assert "推向右侧" in draft.elements_of_block("body", organ.index)[0].why
