@@ -273,9 +273,7 @@ DRAFT_CASES = [
         "下一步，拟继续围绕“我的刀盾”的传播场景、内容调性和可爱化表…": "正文",
     }, id="zhaohui-briefing"),
     pytest.param(DOCX / f"{_ZHAOHUI}关于“我的刀盾”网络传播情况的汇报材料-v01.docx", "其他文稿", ANY, ANY, {},
-                 id="zhaohui-briefing-genre",
-                 marks=misread("汇报材料 without 版头, 主送 or 落款 (material for an oral report, like a 讲话稿) "
-                               "read as 公文 because its title starts with 关于")),
+                 id="zhaohui-briefing-genre"),  # 汇报材料: material for an oral report, like a 讲话稿, no 公文
     # A template 落款: [发文单位] pushed right, [日期]; the 联系人 line in brackets is the 附注.
     pytest.param(DOCX / f"{_ZHAOHUI}关于开展“我的刀盾”传播素材整理工作的通知-v01.docx", "公文", "通知", "无版头", {
         "关于开展“我的刀盾”传\n播素材整理工作的通知": "标题",

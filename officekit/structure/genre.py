@@ -27,6 +27,8 @@ _AFFAIRS_TITLE = re.compile(
 )
 # A 事务文书's title is short: 「关于某某同志的转正申请」; a long one ending in 总结 may be an organ's report.
 _MAX_AFFAIRS_TITLE = 30
+# Non-statutory titles of material written for a meeting or a leader, never sent as a 公文.
+_MATERIAL_DOCTYPES = frozenset({"汇报材料", "讲话稿", "讲话", "发言", "汇报提纲", "发言稿"})
 _SALUTATION = re.compile(r"^尊敬的")
 _LETTER_CLOSE = re.compile(r"^(?:此致|敬礼[!！。]?|此致敬礼[!！。]?|祝好|顺祝商祺|谨上|敬上)$")
 _APPLICANT = re.compile(r"^[（(]?(?:申请人|汇报人|报告人|述职人)[:：]")
@@ -55,7 +57,10 @@ def genre_of(draft) -> tuple[str, str | None]:
         return LETTER, "以“此致”“敬礼”结尾"
     if title == "通知" and not draft.has("主送机关") and _CHAT.search("".join(lines[1:])):
         return AFFAIRS, "只题“通知”二字，正文是聊天式的口语"
-    # 关于…的专报 is a 公文 under a wrong 文种 name (the 文种 rule says so); 工作方案 on its own is not
+    # 关于…的专报 is a 公文 under a wrong 文种 name (the 文种 rule says so); 工作方案 on its own is not, nor
+    # is 关于…的汇报材料 or a 讲话稿: material for a meeting, not a document sent to an organ
+    if draft.doctype in _MATERIAL_DOCTYPES:
+        return OTHER, f"标题为“{draft.doctype}”，是材料而非行文"
     if draft.doctype_statutory or "关于" in title or (draft.has("主送机关") and (draft.has("发文机关署名") or draft.has("成文日期"))):
         return GONGWEN, None
     # No 版头, no statutory 文种, not addressed and signed as one: a report, a tender file, a set of rules,
