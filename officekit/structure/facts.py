@@ -18,7 +18,7 @@ _ZIHAO_PARTS = re.compile(
 )
 _DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _HEADING_NUMBER = re.compile(r"^\s*[（(]?\s*([一二三四五六七八九十百]+|\d+)\s*[）)、.．]?")
-_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,22 +69,23 @@ def heading_number(text: str) -> int | None:
     match = _HEADING_NUMBER.match(text)
     if not match:
         return None
-    token = match.group(1)
-    if token.isdigit():
-        return int(token)
-    return _chinese_number(token)
+    return chinese_number(match.group(1))
 
 
-def _chinese_number(token: str) -> int | None:
-    """一 … 九十九 (and 一百) as written in heading numbers."""
-    if token == "一百":
-        return 100
-    if "十" not in token:
-        return _CN_DIGITS.get(token) if len(token) == 1 else None
-    tens, _, ones = token.partition("十")
-    value = (_CN_DIGITS.get(tens, 0) if tens else 1) * 10
-    if ones:
-        if ones not in _CN_DIGITS:
+def chinese_number(text: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十 → 20, 一百零三 → 103; Arabic digits as they are; None when not a number."""
+    if text.isdigit():
+        return int(text)
+    total, current = 0, 0
+    for ch in text:
+        if ch in _CN_DIGITS:
+            current = _CN_DIGITS[ch]
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
             return None
-        value += _CN_DIGITS[ones]
-    return value
+    return total + current

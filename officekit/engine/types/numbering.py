@@ -20,6 +20,7 @@ import re
 from officekit.engine.rule import Context, Hit
 from officekit.engine.types import Param
 from officekit.engine.types import _format as F
+from officekit.structure.facts import chinese_number
 
 PARAMS = {
     "check": Param("str", required=True, choices=("sequence", "nesting", "consistency")),
@@ -27,32 +28,12 @@ PARAMS = {
     "layout": Param("list", default=[]),
 }
 LEVEL_NAMES = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
-_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _MARKER = re.compile(r"\s*(?P<open>[（(]?)\s*(?P<num>[一二三四五六七八九十百〇零]+|\d+)\s*(?P<close>[）)、.．]?)")
 # Lines after which the numbering starts again: a chapter of a 规章-like text, an 附件 label.
 # An article (第五条　……) of a 条例 starts its own enumeration too.
 LADDER_BREAK = re.compile(r"\s*(?:第[一二三四五六七八九十百〇零\d]+[编章节条](?:\s|$)|附\s*件\s*[\d一二三四五六七八九十]*\s*[:：]?\s*$)")
 
 example_draft = F.example_draft
-
-
-def chinese_number(text: str) -> int | None:
-    """一 → 1, 十二 → 12, 二十 → 20, 一百零三 → 103."""
-    if text.isdigit():
-        return int(text)
-    total, current = 0, 0
-    for ch in text:
-        if ch in _CN_DIGITS:
-            current = _CN_DIGITS[ch]
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif ch == "百":
-            total += (current or 1) * 100
-            current = 0
-        else:
-            return None
-    return total + current
 
 
 def marker_name(level: int, number: int) -> str:
