@@ -35,6 +35,7 @@ HEADING_LINE_MAX = 40
 # The first sentence ends here; 。！？ close a run-in heading, ；： make the line an item or a lead-in.
 SENTENCE_END = re.compile(r"[。！？!?；;：:]")
 ITEM_ENDS = "；;：:"
+CLOSING_MARKS = "”’）)」』》"  # marks that may follow the last 。 of a paragraph
 MARKER = re.compile(r"\s*(?:[一二三四五六七八九十百]+\s*、|[（(]\s*[一二三四五六七八九十百\d]+\s*[）)]|\d+\s*[.．](?!\d))\s*")
 
 
@@ -74,7 +75,7 @@ def heading_line(draft: Draft, block: Block) -> HeadingLine | None:
     if _length(rest[: stop.start()]) > RUN_IN_HEADING_MAX:
         return None  # 一、同意在北京市……。 — the item's first sentence is a paragraph
     end = body_at + stop.end()
-    whole = not text[end:].strip()
+    whole = not text[end:].strip().strip(CLOSING_MARKS)  # 。” closes the paragraph as well
     return HeadingLine(level, len(text.rstrip()) if whole else end, whole)
 
 
