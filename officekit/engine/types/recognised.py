@@ -24,26 +24,24 @@ from officekit.engine.types import Param
 from officekit.structure.patterns import ATTACHMENT_LABEL, compact
 from officekit.structure.placeholders import VALUE_ELEMENTS
 
+CHECK_NAMES = ("placeholder", "main_to_in_text", "title_break", "attachment_in_text", "attachment_new_page",
+               "attachment_note_missing", "closing_order", "banner_order")
 PARAMS = {
-    "check": Param("str", required=True, choices=("placeholder", "main_to_in_text", "title_break", "attachment_in_text", "attachment_new_page",
-                                                  "attachment_note_missing", "closing_order", "banner_order")),
+    "check": Param("str", required=True, choices=CHECK_NAMES),
 }
 # How many characters on each side of a title break are segmented to see whether a word crosses it.
 BREAK_CONTEXT_CHARS = 6
+# Title lines shorter than this are a stacked or vertical layout, not a break.
 STACKED_LINE_CHARS = 3
-_ISSUING_TEXT_PARAGRAPHS = 3  # how far into the 正文 「现将……印发给你们」 is looked for  # title lines shorter than this are a stacked or vertical layout, not a break
+# How far into the 正文 「现将……印发给你们」 is looked for.
+ISSUING_TEXT_PARAGRAPHS = 3
 
 
 def build(rule: RuleSpec):
-    which = rule.params["check"]
-
-    checks = {"placeholder": _placeholders, "main_to_in_text": _main_to_in_text, "title_break": _title_breaks,
-              "attachment_in_text": _attachment_in_text, "attachment_new_page": _attachment_new_page,
-              "attachment_note_missing": _attachment_note_missing, "closing_order": _closing_order,
-              "banner_order": _banner_order}
+    judge = CHECKS[rule.params["check"]]
 
     def check(ctx: Context):
-        yield from checks[which](ctx)
+        yield from judge(ctx)
 
     return check
 
@@ -164,7 +162,7 @@ def _attachment_note_missing(ctx: Context):
     draft = ctx.draft
     if draft.has("附件说明") or draft.doctype in _PUBLISHING_DOCTYPES or _ISSUING_TITLE.search(draft.text_of("标题")):
         return
-    if any(_ISSUING_TEXT.search(span.text) for span in draft.all("正文")[:_ISSUING_TEXT_PARAGRAPHS]):
+    if any(_ISSUING_TEXT.search(span.text) for span in draft.all("正文")[:ISSUING_TEXT_PARAGRAPHS]):
         return
     first = next(_attachment_labels(ctx), None)
     if first is not None:
@@ -190,3 +188,9 @@ def _banner_order(ctx: Context):
         if _BANNER_ORDER.index(later.element) < _BANNER_ORDER.index(earlier.element):
             yield Hit(earlier.part, earlier.block, earlier.start, earlier.end, element=earlier.element,
                       vars={"above": earlier.element, "below": later.element})
+
+
+CHECKS = {"placeholder": _placeholders, "main_to_in_text": _main_to_in_text, "title_break": _title_breaks,
+          "attachment_in_text": _attachment_in_text, "attachment_new_page": _attachment_new_page,
+          "attachment_note_missing": _attachment_note_missing, "closing_order": _closing_order,
+          "banner_order": _banner_order}  # every name of CHECK_NAMES; each has a rule whose examples run
