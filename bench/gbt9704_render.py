@@ -9,7 +9,8 @@ Three steps, each one function:
 - `compose(doc)` lays the document out as a list of `Para` (one paragraph each, its element and its
   formatting) on a `PageSetup`, following ../shared/reference/standards.md §1: A4, margins 37/35/28/26 mm,
   22 lines × 28 characters, red 小标宋 标志, 字号 centred under it with the red line, 2号小标宋 title, 主送
-  flush left, 3号仿宋 正文 indented 2 characters, short 一、 headings 黑体 and （一） headings 楷体, 附件说明,
+  flush left, 3号仿宋 正文 indented 2 characters, short 一、 headings 黑体 and （一） headings 楷体 (a run-in
+  heading 「（一）指导思想。以……」 up to its 。; the item closing a ；-list is an item), 附件说明,
   the unsealed 落款 of 7.3.5.2, 附注, 附件 pages, the 版记 at the foot of the last page, 「— N —」 page
   numbers.  The defects of bench/defects.py edit this list, so block numbers stay known.
 - `write_docx` / `write_txt` write it; block i of either file is `paras[i-1]` (the twin has one line a
@@ -463,11 +464,36 @@ def heading_role(text: str) -> str:
     return "body"
 
 
-def body_para(text: str, element: str = "正文") -> Para:
-    role = heading_role(text)
+def run_in_heading_end(text: str) -> int | None:
+    """Where the heading of a run-in heading paragraph ends — 「（一）指导思想。以……」: a short first sentence
+    closed by 。 with text after it, set in the heading's font while the rest is 仿宋 (as the State Council's
+    published originals set it); None for any other paragraph."""
+    if not (_HEADING1.match(text) or _HEADING2.match(text)):
+        return None
+    stop = _SENTENCE.search(text)
+    if stop is None or stop.group() != "。" or stop.end() > HEADING_MAX_CHARS or not text[stop.end():].strip():
+        return None
+    return stop.end()
+
+
+def body_paras(texts: list[str], element: str = "正文") -> list[Para]:
+    """The paragraphs of a text; the item that closes a list whose items end in ；（五）……。 is an item too."""
+    out: list[Para] = []
+    for n, text in enumerate(texts):
+        closes_list = n > 0 and texts[n - 1].endswith("；") and (_HEADING1.match(text) or _HEADING2.match(text))
+        out.append(body_para(text, element, item=bool(closes_list)))
+    return out
+
+
+def body_para(text: str, element: str = "正文", item: bool = False) -> Para:
+    role = "body" if item else heading_role(text)
     font = {"heading1": HEITI, "heading2": KAITI}.get(role, FANGSONG)
+    spans: list[tuple[int, int, str]] = []
+    end = run_in_heading_end(text) if role == "body" else None
+    if end is not None:
+        spans = [(0, end, HEITI if _HEADING1.match(text) else KAITI)]
     return Para(text, element, role if element == "正文" else ("att_" + role if role != "body" else "att_body"),
-                font=font, first_chars=2)
+                font=font, first_chars=2, font_spans=spans)
 
 
 def compose(doc: GovDoc) -> Rendering:
@@ -485,8 +511,7 @@ def compose(doc: GovDoc) -> Rendering:
     paras.append(_blank())
     if doc.main_to:
         paras.append(Para(doc.main_to, "主送机关", "main_to", align="both"))
-    for text in doc.body:
-        paras.append(body_para(text))
+    paras += body_paras(doc.body)
     if doc.attachment_note:
         paras.append(_blank())
         paras += attachment_note_paras(doc.attachment_note)
@@ -545,8 +570,7 @@ def _attachment_page(att: Attachment) -> list[Para]:
         out.append(Para(line, "附件", "att_title", font=XIAOBIAOSONG, size=SIZE_2, align="center", line_pt=TITLE_LINE_PT,
                         page_break_before=not att.label and n == 0))
     out.append(_blank())
-    for text in att.paragraphs:
-        out.append(body_para(text, element="附件"))
+    out += body_paras(att.paragraphs, element="附件")
     return out
 
 
