@@ -88,3 +88,12 @@ def test_paragraphs_of_an_attachment_do_not_restart_its_numbering(tmp_path):
     assert f071(attached("三、工作要求")) == []
     (f,) = f071(attached("四、工作要求"))
     assert f.message == "序号跳号：“二、”之后是“四、”，缺少“三、”"
+
+
+def test_each_article_of_a_regulation_starts_its_own_list(tmp_path):
+    """第五条……：（一）…（五）； 第六条……：（一）… — an article's enumeration restarts, with or without the
+    space after 第六条 (a 条例 quoted in a 决定 got 「（五）之后是（一）」)."""
+    paragraphs = [p(run("第五条巡视组的职责是："), ppr=INDENT), heading("（一）了解情况；", KT), heading("（二）报告问题；", KT),
+                  p(run("第六条　领导小组的职责是："), ppr=INDENT), heading("（一）听取汇报；", KT),
+                  p(run("第七条领导小组办公室的职责是："), ppr=INDENT), heading("（一）协调工作；", KT)]
+    assert f071(opinion(tmp_path, paragraphs)) == []

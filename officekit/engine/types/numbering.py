@@ -30,8 +30,9 @@ PARAMS = {
 LEVEL_NAMES = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
 _MARKER = re.compile(r"\s*(?P<open>[（(]?)\s*(?P<num>[一二三四五六七八九十百〇零]+|\d+)\s*(?P<close>[）)、.．]?)")
 # Lines after which the numbering starts again: a chapter of a 规章-like text, an 附件 label.
-# An article (第五条　……) of a 条例 starts its own enumeration too.
-LADDER_BREAK = re.compile(r"\s*(?:第[一二三四五六七八九十百〇零\d]+[编章节条](?:\s|$)|附\s*件\s*[\d一二三四五六七八九十]*\s*[:：]?\s*$)")
+# An article of a 条例 (第五条　……, also written without the space) starts its own enumeration too.
+LADDER_BREAK = re.compile(
+    r"\s*(?:第[一二三四五六七八九十百〇零\d]+(?:[编章节](?:\s|$)|条)|附\s*件\s*[\d一二三四五六七八九十]*\s*[:：]?\s*$)")
 
 example_draft = F.example_draft
 
