@@ -6,7 +6,8 @@
 
 A name is reported with its successor and the year it changed, except when the same sentence
 (between 。；！？ or line ends) says it is history: "原农业部", a year before the change
-("2016年农业部印发…"), or one of the `historical` words.  Longer names win (国家环境保护总局 over
+("2016年农业部印发…"), or one of the `historical` words — nor in a draft dated (成文日期, else the
+发文字号's year) before the change: the organ had that name when the document was written.  Longer names win (国家环境保护总局 over
 环境保护部); a name inside a current name (建设部 in 住房和城乡建设部: the successors of the list
 and the rule's `current` names) or followed by 门/署/… (交通部门) is not an old name.
 """
@@ -58,6 +59,7 @@ def build(rule: RuleSpec):
         entries, pattern, current = table(ctx)
         if pattern is None:
             return
+        written = _year_written(ctx.draft)
         for span in ctx.spans():
             text = span.text
             covered = ([(c.start(), c.end()) for c in current.finditer(text, overlapped=True)]
@@ -69,6 +71,8 @@ def build(rule: RuleSpec):
                 if after and after in CONTINUES:
                     continue
                 successor, year = entries[m.group(0)]
+                if written is not None and written < year:
+                    continue  # a document dated before the change named the organ as it then was
                 sentence = sentence_around(text, m.start(), m.end())
                 if _is_historical(sentence, text[:m.start()], year, historical):
                     continue
@@ -84,3 +88,13 @@ def _is_historical(sentence: str, before: str, year: int, historical) -> bool:
     if historical is not None and matching.search(historical, sentence):
         return True
     return any(int(y) < year for y in YEAR.findall(sentence))
+
+
+def _year_written(draft) -> int | None:
+    """The year the draft is dated (its 成文日期, else its 发文字号's year), if it says."""
+    dated = draft.date_of("成文日期")
+    if dated is not None:
+        return dated[1].day.year
+    zihao = draft.zihao()
+    year = zihao[1].year if zihao is not None else None
+    return year if year is not None and year >= 1900 else None
