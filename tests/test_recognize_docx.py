@@ -363,9 +363,7 @@ TEMPLATE_CASES = [
         "根据2021年度的个人绩效考核、工资水平和出勤系数，综合考虑…": "正文",
     }, id="jimmyss-notice"),
     pytest.param(TEMPLATES / "jimmyss__auto_mail_tool__通知.docx", "书信", ANY, ANY, {},
-                 id="jimmyss-notice-genre",
-                 marks=misread("a note to one person (XXX同学，您好！, no 主送 or 落款) read as a 公文 通知; the "
-                               "letter test only knows 尊敬的… with 此致/敬礼")),
+                 id="jimmyss-notice-genre"),  # a note to one person (XXX同学，您好！): a letter
     # 明传电报 built from a table: the form's labels and fields are no 标志, 标题 or 正文.
     pytest.param(TEMPLATES / f"{_BILLY}cz_1.docx", "公文", "电报", "文件", {
         "□□□发电": "发文机关标志",

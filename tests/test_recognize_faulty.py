@@ -278,3 +278,8 @@ def test_docx_signature_pushed_right_with_a_deep_first_line_indent(tmp_path):
     organ = next(b for b in draft.document.body if b.text == "某某市人民政府")
     assert [s.element for s in draft.elements_of_block("body", organ.index)] == ["发文机关署名"]
     assert "推向右侧" in draft.elements_of_block("body", organ.index)[0].why
+
+
+def test_a_greeting_to_one_person_makes_a_letter():
+    assert recognize(from_text("通知\n某某同学，您好！\n请于下周一前提交材料。\n")).genre == "书信"
+    assert recognize(from_text("关于提交材料的通知\n各学院：\n请于下周一前提交材料。\n某某大学办公室\n2026年5月6日\n")).genre == "公文"

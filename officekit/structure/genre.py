@@ -30,6 +30,8 @@ _MAX_AFFAIRS_TITLE = 30
 # Non-statutory titles of material written for a meeting or a leader, never sent as a 公文.
 _MATERIAL_DOCTYPES = frozenset({"汇报材料", "讲话稿", "讲话", "发言", "汇报提纲", "发言稿"})
 _SALUTATION = re.compile(r"^尊敬的")
+# 「某某同学，您好！」: a greeting to one person opens a letter or a note, never a 公文.
+_GREETING = re.compile(r"^[^。；]{1,16}?[，,：:]?(?:您|你)好[!！，,。]")
 _LETTER_CLOSE = re.compile(r"^(?:此致|敬礼[!！。]?|此致敬礼[!！。]?|祝好|顺祝商祺|谨上|敬上)$")
 _APPLICANT = re.compile(r"^[（(]?(?:申请人|汇报人|报告人|述职人)[:：]")
 # Chat-style cues under a bare 「通知」: addressing 大家, @mentions, emoji-like marks, stacked ！！.
@@ -47,6 +49,8 @@ def genre_of(draft) -> tuple[str, str | None]:
     affairs = _AFFAIRS_TITLE.search(title)
     if affairs and len(title) <= _MAX_AFFAIRS_TITLE:
         return AFFAIRS, f"标题为“{affairs.group(0)}”"
+    if not draft.has("主送机关") and any(_GREETING.search(line) for line in lines[:3]):
+        return LETTER, "以“……您好”称呼一个人"
     salutation = any(_SALUTATION.match(line) for line in lines[:3])
     closing = any(_LETTER_CLOSE.match(line) for line in lines[-6:])
     if salutation and closing:
