@@ -1,7 +1,7 @@
-"""Count officekit's character language model (officekit/engine/charlm.bin) from training text.
+"""Count officekit's character language model (officekit/engine/charlm.bin.z, zlib-compressed) from training text.
 
     python bench/build_charlm.py                     # ../shared/corpus/text/lm-train → the package file
-    python bench/build_charlm.py --report-weight 4 --min-trigram 3 --out /tmp/lm.bin
+    python bench/build_charlm.py --report-weight 4 --min-trigram 3 --out /tmp/lm.bin.z
 
 Training text: ../shared/corpus/text/lm-train/ (published laws, regulations, government work
 reports and notices; see its README).  Never gov-documents.jsonl: that is the false-alarm test.
@@ -25,6 +25,7 @@ import math
 import struct
 import sys
 import time
+import zlib
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -177,6 +178,9 @@ def training_texts(report_weight: int):
                 yield json.loads(line)["text"], weight
 
 
+ZLIB_LEVEL = 9  # the model ships compressed (officekit/engine/charlm.py decompresses it once)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--report-weight", type=int, default=10, help="how many times the 公文 part counts")
@@ -188,7 +192,7 @@ def main() -> None:
         sys.exit(f"training text not found: {LM_TRAIN}")
     start = time.time()
     data = build(training_texts(args.report_weight), args.min_trigram, args.min_bigram)
-    args.out.write_bytes(data)
+    args.out.write_bytes(zlib.compress(data, ZLIB_LEVEL))
     print(f"{args.out}: {len(data):,} bytes in {time.time() - start:.0f} s "
           f"(report weight {args.report_weight}, min trigram {args.min_trigram}, min bigram {args.min_bigram})")
 

@@ -11,8 +11,7 @@ These are the blocks whose mis-tagging turned into false findings: a 署名 read
 errors, a form label read as 标题 gets the title's font rules.
 
 Where the recogniser is wrong today the case is an `xfail(strict=True)` whose reason says what it
-misreads; the passing case of the same file holds what it already reads right.  The misreads, grouped
-by cause, are described in /work/notes/golden-misreads.md.
+misreads; the passing case of the same file holds what it already reads right.
 """
 
 from __future__ import annotations
