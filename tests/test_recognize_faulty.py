@@ -283,3 +283,31 @@ def test_docx_signature_pushed_right_with_a_deep_first_line_indent(tmp_path):
 def test_a_greeting_to_one_person_makes_a_letter():
     assert recognize(from_text("通知\n某某同学，您好！\n请于下周一前提交材料。\n")).genre == "书信"
     assert recognize(from_text("关于提交材料的通知\n各学院：\n请于下周一前提交材料。\n某某大学办公室\n2026年5月6日\n")).genre == "公文"
+
+
+def test_an_attachment_inside_the_text_is_one_finding(tmp_path):
+    """「附件1」 placed inside the 正文 is set as an 附件 label (黑体, 顶格): F305 says where it belongs, and the
+    正文 font and indent rules fold into it instead of asking the label to look like body text."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from docx_builders import FONT, IND, JC, SIZE, build_docx, p, r
+
+    from officekit.document import read
+
+    body_rpr = FONT("仿宋_GB2312", "Times New Roman") + SIZE(16)
+    body = "".join([
+        p(r("关于开展素材整理工作的通知", FONT("方正小标宋简体") + SIZE(22))),
+        p(r("各单位：", body_rpr)),
+        p(r("现将有关事项通知如下。", body_rpr), ppr=IND(firstLineChars=200)),
+        p(r("附件1", FONT("黑体") + SIZE(16))),
+        p(r("素材清单由各单位填报。", body_rpr), ppr=IND(firstLineChars=200)),
+        p(r("特此通知。", body_rpr), ppr=IND(firstLineChars=200)),
+        p(r("某某市林业局", body_rpr), ppr=JC("right")),
+        p(r("2026年5月6日", body_rpr), ppr=JC("right")),
+    ])
+    _, found = check_document(read(str(build_docx(tmp_path / "inside.docx", body))), Config())
+    on_label = [f for f in found if f.location.block == 4]
+    assert [f.rule for f in on_label] == ["F305"]
+    assert {"F012", "F031"} <= set(on_label[0].folded)
