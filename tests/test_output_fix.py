@@ -85,6 +85,36 @@ def test_fix_across_different_formatting_is_left_as_suggestion(tmp_path):
     assert read(str(tmp_path / "x.修订.docx")).body[0].text == "各单位要认真布署，确保按时完成。"
 
 
+def test_a_half_width_pair_is_one_fix_of_two_edits_around_differently_formatted_text(tmp_path):
+    # 「(WTO)」 with the abbreviation in bold: only the two marks change, the bold run is not rewritten.
+    source = build_docx(tmp_path / "x.docx", p(r("加入世界贸易组织("), r("WTO", rpr=BOLD()), r(")以来成效明显。")))
+    result = fix(DocxEditor.open(str(source)), check_file(str(source)).findings, track=True)
+    assert [(f.rule, f.location.start, f.location.end, f.fix.replacement) for f in result.applied] == [
+        ("W102", 8, 13, "（WTO）")]
+    assert result.edits == 2 and result.left == []
+    out = tmp_path / "out.docx"
+    out.write_bytes(result.data)
+    fixed = read(str(out)).body[0]
+    assert fixed.text == "加入世界贸易组织（WTO）以来成效明显。"
+    assert [run.text for run in fixed.runs if run.props.bold] == ["WTO"]
+    with zipfile.ZipFile(out) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    assert xml.count("<w:del ") == 2 and ">(</w:delText>" in xml and ">)</w:delText>" in xml
+
+
+def test_a_pair_whose_closing_mark_cannot_be_edited_is_left_whole(tmp_path):
+    # the closing mark sits in someone's pending insertion: that half cannot be tracked, so neither is
+    pending = '<w:ins w:id="90" w:author="某某" w:date="2026-01-01T00:00:00Z">' + r(")") + "</w:ins>"
+    source = build_docx(tmp_path / "x.docx", p(r("加入世界贸易组织(WTO"), pending, r("以来成效明显。")))
+    findings = [f for f in check_file(str(source)).findings if f.rule == "W102"]
+    result = fix(DocxEditor.open(str(source)), findings, track=True)
+    assert result.applied == [] and result.edits == 0
+    assert [(f.rule, why) for f, why in result.left] == [("W102", "范围位于已有修订之中，请先接受或拒绝原有修订")]
+    out = tmp_path / "out.docx"
+    out.write_bytes(result.data)
+    assert read(str(out)).body[0].text == "加入世界贸易组织(WTO)以来成效明显。"  # neither half made full-width
+
+
 def test_no_track_applies_directly_and_keeps_formatting(tmp_path):
     source = build_docx(tmp_path / "x.docx", p(r("为了贯彻落实有关要求,现将有关事项", rpr=BOLD()), r("通知如下。")))
     result = run_cli("fix", source, "--no-track", "--select", "W101", "-o", tmp_path / "out.docx")
@@ -126,7 +156,7 @@ def test_a_fix_that_exposes_another_is_settled_in_the_same_run(tmp_path):
     result = fix_until_settled(DocxEditor.open(str(source)), _checker(source), track=True)
     assert result.rounds == 2 and result.edits == 3 and result.left == []
     assert [(f.rule, f.location.start, f.fix.replacement) for f in result.applied] == [
-        ("W103", 5, "“"), ("W103", 10, "”"), ("W101", 11, "。")]
+        ("W103", 5, "“稳中求进”"), ("W101", 11, "。")]  # the quote pair is one finding, two edits
     out = tmp_path / "out.docx"
     out.write_bytes(result.data)
     assert read(str(out)).body[0].text == "会议强调要“稳中求进”。各单位要认真落实。"

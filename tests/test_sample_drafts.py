@@ -13,7 +13,7 @@ def test_faulty_notice_has_findings_of_every_kind(tmp_path):
     assert {f.severity for f in findings} >= {"error", "warning"}
     assert [(f.rule, f.location.part) for f in findings if f.location.part != "body"] == [("F063", "footer")]
     safe = [(f.rule, f.location.block, f.location.start, f.fix.replacement) for f in fixable(findings)]
-    assert safe == [("W101", 8, 18, "，"), ("W103", 8, 25, "“"), ("W103", 8, 30, "”"), ("W101", 8, 36, "。"),
+    assert safe == [("W101", 8, 18, "，"), ("W103", 8, 25, "“山头地块”"), ("W101", 8, 36, "。"),
                     ("W301", 10, 15, "部署")]
     assert all(f.location.end - f.location.start == len(f.fix.replacement) for f in fixable(findings))
     assert any(f.suggestion and f.source for f in findings)

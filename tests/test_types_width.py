@@ -44,10 +44,27 @@ def test_colon_after_chinese_before_digits():
     assert h.start == 4 and h.fix == "："
 
 
-def test_paren_pair_each_half_fixed():
-    found = hits("()", "世界贸易组织(WTO)成员")
-    assert [(h.start, h.fix) for h in found] == [(6, "（"), (10, "）")]
+def test_a_half_width_paren_pair_is_one_hit_whose_fix_rewrites_both_marks():
+    (h,) = hits("()", "世界贸易组织(WTO)成员")
+    assert (h.start, h.end, h.fix, h.suggestion, h.safe) == (6, 11, "（WTO）", "（WTO）", True)
     assert hits("()", "the World Trade Organization (WTO) rules") == []
+
+
+def test_a_long_pair_suggests_its_two_marks_and_fixes_only_them():
+    inside = "由各省、自治区、直辖市人民政府负责组织实施并报国务院备案"
+    (h,) = hits("()", f"有关方面({inside})要抓紧落实")
+    assert (h.start, h.end, h.suggestion) == (4, 6 + len(inside), "（…）")
+    assert h.fix == f"（{inside}）"
+
+
+def test_a_pair_nested_in_a_pair_of_the_same_rule_is_fixed_with_it():
+    (h,) = hits("\"'", "他说：\"要落实'放管服'改革。\"")
+    assert (h.start, h.fix) == (3, "“要落实‘放管服’改革。”")
+
+
+def test_two_pairs_in_a_line_are_two_hits():
+    found = hits("()", "市(州)、县(区)")
+    assert [(h.start, h.end, h.fix) for h in found] == [(1, 4, "（州）"), (6, 9, "（区）")]
 
 
 def test_mixed_paren_pair_reports_the_half_width_half():
@@ -56,8 +73,8 @@ def test_mixed_paren_pair_reports_the_half_width_half():
 
 
 def test_straight_quotes_become_curly_open_and_close():
-    found = hits("\"'", "坚持\"两个毫不动摇\"的方针")
-    assert [(h.start, h.fix) for h in found] == [(2, "“"), (9, "”")]
+    (h,) = hits("\"'", "坚持\"两个毫不动摇\"的方针")
+    assert (h.start, h.end, h.fix) == (2, 10, "“两个毫不动摇”")
     assert hits("\"'", "don't say 'hello'") == []
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from officekit.document.ooxml import W
-from officekit.engine.finding import Finding
+from officekit.engine.finding import PART_ORDER, Finding
 from officekit.output.docx_edit import AUTHOR, DocxEditor, ParagraphEdit, RunSpan, revision_date, text_run, w
 
 # Elements that may sit between the runs of one fix (they carry no text and survive inside w:del).
@@ -142,26 +142,49 @@ def _includes(text: str, outer: tuple, inner: tuple) -> bool:
     return text[o_start:i_start] + i_new + text[i_end:o_end] == o_new
 
 
+def _hunks(text: str, start: int, end: int, replacement: str) -> list[tuple[int, int, str]]:
+    """The edits a fix makes: a same-length replacement that changes separate characters (a half-width
+    pair made full-width: 「(WTO)」 → 「（WTO）」) is one edit per changed stretch, so the text between,
+    perhaps formatted differently, is not rewritten; any other fix is one edit of its whole span."""
+    if len(replacement) != end - start or len(text) < end:
+        return [(start, end, replacement)]
+    changed = [i for i in range(end - start) if text[start + i] != replacement[i]]
+    hunks: list[list[int]] = []
+    for i in changed:
+        if hunks and hunks[-1][1] == i:
+            hunks[-1][1] = i + 1
+        else:
+            hunks.append([i, i + 1])
+    if len(hunks) < 2:
+        return [(start, end, replacement)]
+    return [(start + a, start + b, replacement[a:b]) for a, b in hunks]
+
+
 def fix(editor: DocxEditor, findings: list[Finding], track: bool = True) -> FixResult:
     fixer = Fixer(editor, track)
     result = FixResult(b"")
-    candidates = sorted(fixable(findings), key=Finding.sort_key)
+    edits = []  # (key, finding): one key per edit; a finding of several edits is applied whole or not at all
+    for f in fixable(findings):
+        loc = f.location
+        text = _block_text(editor, loc.part, loc.block)
+        for start, end, new in _hunks(text, loc.start, loc.end, f.fix.replacement):
+            edits.append(((loc.part, loc.block, start, end, new), f))
+    edits.sort(key=lambda e: (PART_ORDER.get(e[0][0], 9), e[0][1], e[0][2], e[0][3], e[1].sort_key()))
     # Group identical edits (two rules proposing the same change) and drop overlapping ones.
     planned: list[tuple[tuple, list[Finding]]] = []
-    for f in candidates:
+    for key, f in edits:
         loc = f.location
-        key = (loc.part, loc.block, loc.start, loc.end, f.fix.replacement)
         if planned and planned[-1][0] == key:
             planned[-1][1].append(f)
             continue
         previous = planned[-1][0] if planned else None
-        if previous and previous[:2] == key[:2] and loc.start < previous[3]:
+        if previous and previous[:2] == key[:2] and key[2] < previous[3]:
             text = _block_text(editor, loc.part, loc.block)
             if _includes(text, previous, key):  # the earlier, wider edit already makes this one
                 planned[-1][1].append(f)
             elif _includes(text, key, previous):  # this wider edit makes the earlier one
                 planned[-1] = (key, planned[-1][1] + [f])
-            else:
+            elif all(f is not g for g, _ in result.left):
                 result.left.append((f, "与另一处修改重叠"))
             continue
         planned.append((key, [f]))
@@ -188,12 +211,20 @@ def fix(editor: DocxEditor, findings: list[Finding], track: bool = True) -> FixR
             else:
                 touched.update(r.element for r in paragraph.runs_within(start, end))
         if why:
-            result.left.extend((f, why) for f in group)
+            result.left.extend((f, why) for f in group if all(f is not g for g, _ in result.left))
             continue
         approved.append((paragraph, key, group))
+    # A finding left for one of its edits is left whole: half a pair made full-width is no fix.
+    refused = {id(f) for f, _ in result.left}
+    for paragraph, key, group in approved:
+        if any(id(f) in refused for f in group):
+            result.left.extend((f, "成对的另一处无法安全修改") for f in group if id(f) not in refused)
+            refused.update(id(f) for f in group)
     for paragraph, (_, _, start, end, replacement), group in approved:
+        if any(id(f) in refused for f in group):
+            continue
         fixer.apply(paragraph, start, end, replacement)
-        result.applied.extend(group)
+        result.applied.extend(f for f in group if all(f is not g for g in result.applied))
         result.edits += 1
     result.data = editor.save()
     return result

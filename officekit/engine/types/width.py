@@ -7,7 +7,9 @@
   " '           straight quotes: a pair whose content or neighbour is Chinese (opening → “ ‘,
                 closing → ” ’);
   ~             a tilde in a numeric range next to Chinese (5~10天 → 5～10天).
-Each offending character is its own hit with a safe fix (the full-width form).
+A lone offending character is its own hit with a safe fix (the full-width form).  A half-width pair
+is one defect, so it is one hit: its span runs from the opening to the closing mark and its safe fix
+rewrites both (and any pair of the same rule nested inside), leaving the text between untouched.
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ _DOUBLE_PAIR = regex.compile(r'"([^"\n]{0,300})"')
 _SINGLE_PAIR = regex.compile(r"'([^'\n]{0,120})'")
 # a digit, perhaps with its unit (5%~10%, 1.5万~2万元), then ~ and a digit
 _TILDE = regex.compile(r"(?<=\d[%‰℃万亿元]{0,2})~(?=\d)")
+# A pair's suggestion is the pair as corrected up to this length, else its two marks around …
+PAIR_SHOWN_WHOLE = 16
 
 
 def build(rule: RuleSpec):
@@ -51,23 +55,44 @@ def build(rule: RuleSpec):
             text = span.text
             zones = protected_spans(text)
             found: list[tuple[int, str]] = []  # (offset in span, full-width replacement)
+            pairs: list[tuple[int, int]] = []  # (opening, closing) offsets of half-width pairs
             if points:
                 found += _points(text, points, zones)
             if "(" in marks or ")" in marks:
-                found += _pairs(text, _PAREN_PAIR, "（", "）", zones)
+                pairs += _pairs(text, _PAREN_PAIR, "（", "）", zones, found)
                 found += _mixed_parens(text, zones)
             if '"' in marks:
-                found += _pairs(text, _DOUBLE_PAIR, "“", "”", zones)
+                pairs += _pairs(text, _DOUBLE_PAIR, "“", "”", zones, found)
             if "'" in marks:
-                found += _pairs(text, _SINGLE_PAIR, "‘", "’", zones, content_must_be_chinese=True)
+                pairs += _pairs(text, _SINGLE_PAIR, "‘", "’", zones, found, content_must_be_chinese=True)
             if "~" in marks:
                 found += _tildes(text, zones)
-            for offset, full in sorted(found):
-                start = span.start + offset
-                yield Hit(span.part, span.block, start, start + 1, vars={"expected": full},
-                          suggestion=full, fix=full, safe=True)
+            yield from _hits(span, text, found, pairs)
 
     return check
+
+
+def _hits(span, text: str, found: list[tuple[int, str]], pairs: list[tuple[int, int]]):
+    """One hit per outermost pair (its fix rewrites every mark found inside it) and one per mark
+    outside every pair, in text order."""
+    full = dict(found)
+    outermost: list[tuple[int, int]] = []
+    for a, b in sorted(pairs, key=lambda p: (p[0], -p[1])):
+        if not outermost or a > outermost[-1][1]:
+            outermost.append((a, b))
+    units = [(a, b + 1) for a, b in outermost]
+    units += [(i, i + 1) for i in full if not any(a <= i < b for a, b in units)]
+    for a, b in sorted(units):
+        start = span.start + a
+        fixed = "".join(full.get(i, text[i]) for i in range(a, b))
+        if b - a == 1:
+            yield Hit(span.part, span.block, start, start + 1, vars={"expected": fixed},
+                      suggestion=fixed, fix=fixed, safe=True)
+            continue
+        shown = fixed if b - a <= PAIR_SHOWN_WHOLE else fixed[0] + "…" + fixed[-1]
+        yield Hit(span.part, span.block, start, span.start + b,
+                  vars={"expected": fixed[0] + fixed[-1], "match": text[a] + text[b - 1]},
+                  suggestion=shown, fix=fixed, safe=True)
 
 
 def _neighbours(text: str, i: int, j: int) -> tuple[str, str]:
@@ -107,7 +132,10 @@ def _points(text: str, points: list[str], zones) -> list[tuple[int, str]]:
     return out
 
 
-def _pairs(text: str, pattern, open_full: str, close_full: str, zones, content_must_be_chinese=False):
+def _pairs(text: str, pattern, open_full: str, close_full: str, zones, found: list[tuple[int, str]],
+           content_must_be_chinese=False) -> list[tuple[int, int]]:
+    """The (opening, closing) offsets of the half-width pairs in Chinese context; their full-width
+    marks are added to `found`."""
     out = []
     for m in pattern.finditer(text):
         if inside(zones, m.start(), m.end()):
@@ -119,8 +147,8 @@ def _pairs(text: str, pattern, open_full: str, close_full: str, zones, content_m
         if not chinese and not content_must_be_chinese:
             chinese = is_cjk(before) or is_cjk(after)
         if chinese:
-            out.append((m.start(), open_full))
-            out.append((m.end() - 1, close_full))
+            found += [(m.start(), open_full), (m.end() - 1, close_full)]
+            out.append((m.start(), m.end() - 1))
     return out
 
 
