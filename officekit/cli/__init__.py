@@ -20,6 +20,7 @@ COMMANDS = {
     "fix": ("officekit.cli.fix", "fix"),
     "textconv": ("officekit.cli.textconv", "textconv"),
     "baseline": ("officekit.cli.baseline", "baseline"),
+    "slip": ("officekit.cli.slip", "slip"),
 }
 SUMMARIES = {
     "check": "检查公文草稿，按政策关、格式关、文字关报告问题",
@@ -30,6 +31,7 @@ SUMMARIES = {
     "fix": "写出修订副本：安全的机械性修改以修订（痕迹）形式给出",
     "textconv": "按段编号输出文本（供 git diff 使用）",
     "baseline": "把当前问题记入基线文件，此后只报告新问题",
+    "slip": "写出审核意见单（三关未全通过时为退文通知单），可直接打印",
 }
 
 
