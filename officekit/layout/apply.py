@@ -1,0 +1,122 @@
+"""`fix --layout`: lay out every confidently recognised element of a draft as its rules ask.
+
+Order: the page (its grid decides what single line spacing means), then each block's characters and
+paragraph, the 落款, the page-number footers.  Every measurement is taken on the draft as read; every
+edit is a property change (tracked, or made directly with `track=False`) or inserted footer content, so
+the text is never touched.  Nothing is opened for editing unless it changes: a draft that already
+complies comes back as the same bytes, which is also why a second run changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from officekit.engine import genre_profile
+from officekit.engine.ruleset import active_rules
+from officekit.engine.types import _format as F
+from officekit.layout.closing import closing_edits, paragraph_edits_for
+from officekit.layout.confidence import WeakBlock, weak_blocks
+from officekit.layout.ooxml_edit import Revisions
+from officekit.layout.page import PageLayout
+from officekit.layout.paragraphs import apply_paragraph_edits, apply_run_edits, paragraph_edits, run_edits
+from officekit.layout.targets import format_plans
+from officekit.output.docx_edit import DocxEditor, revision_date
+from officekit.structure import recognize
+from officekit.structure.genre import GONGWEN
+
+
+@dataclass
+class LayoutResult:
+    data: bytes
+    blocks: int = 0  # paragraphs laid out
+    rules: set[str] = field(default_factory=set)  # the rules whose targets were applied
+    notes: list[str] = field(default_factory=list)  # page-level changes, one line each
+    weak: list[WeakBlock] = field(default_factory=list)  # blocks left alone: recognised only weakly
+    left: list[tuple[str, int, str]] = field(default_factory=list)  # (part, block, why) not laid out
+    skipped: str | None = None  # why the whole draft was left alone
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.blocks or self.notes)
+
+
+def lay_out(editor: DocxEditor, config, track: bool = True, data: bytes | None = None) -> LayoutResult:
+    """Lay out the draft open in `editor`; `data` (its bytes) is returned as it is when nothing changes."""
+    document = editor.document
+    result = LayoutResult(data if data is not None else b"")
+    if not document.has_format:
+        result.skipped = "纯文本没有版式可排"
+        return _finish(editor, result, data)
+    draft = recognize(document)
+    forced = genre_profile.forced_genre(config)
+    if forced:
+        draft.genre = forced
+    if draft.genre != GONGWEN:
+        result.skipped = f"不是公文（{draft.genre_reason or draft.genre}），不按 GB/T 9704 排版"
+        return _finish(editor, result, data)
+    rules = active_rules(config)
+    result.weak = weak_blocks(draft)
+    skip = {(w.part, w.index) for w in result.weak}
+    revisions = Revisions(editor, track, revision_date())
+
+    page = PageLayout(editor, draft, rules, config, revisions)
+    pitches = page.sections()
+
+    closing = {edit.block: edit for edit in closing_edits(draft, rules, config, skip)}
+    plans = format_plans(draft, rules, config, skip)
+    for key in sorted(set(plans) | {("body", b) for b in closing}):
+        part, index = key
+        block = document.block(part, index)
+        plan = plans.get(key)
+        edits = []
+        for target in plan.chars if plan else []:
+            for edit in run_edits(block, target):
+                edits.append(edit)
+                result.rules.add(target.rule)
+        unit = _unit_size(block, plan)
+        if part == "body" and index in closing:
+            paragraph_change = paragraph_edits_for(block, closing[index].right, unit)
+            result.rules.add(closing[index].rule)
+        else:
+            paragraph_change = paragraph_edits(block, plan, pitches.get(block.section), unit) if plan else {}
+            result.rules.update(plan.paragraph[a].rule for a in _aspects(paragraph_change) if a in plan.paragraph)
+        if not edits and not paragraph_change:
+            continue
+        paragraph = editor.paragraph(part, index)
+        if paragraph is None:
+            result.left.append((part, index, "找不到所在段落"))
+            continue
+        problems = apply_run_edits(paragraph, edits, revisions)
+        why = apply_paragraph_edits(paragraph, paragraph_change, revisions)
+        for reason in problems + ([why] if why else []):
+            result.left.append((part, index, reason))
+        result.blocks += 1
+
+    page.page_numbers()
+    result.notes.extend(page.notes)
+    result.left.extend(("body", 0, why) for why in page.left)
+    return _finish(editor, result, data)
+
+
+_ASPECT_OF_EDIT = {"jc": ("alignment",), "ind": ("first_indent", "wrap_indent", "right_indent"),
+                   "spacing": ("line_spacing",)}
+
+
+def _aspects(paragraph_change: dict):
+    for key in paragraph_change:
+        yield from _ASPECT_OF_EDIT.get(key, ())
+
+
+def _unit_size(block, plan) -> float:
+    """The size a 字 of indent is measured in: the size the rules give the paragraph, else its own."""
+    if plan:
+        for target in plan.chars:
+            if target.size is not None and target.start <= len(block.text) - len(block.text.lstrip()) + 1:
+                return float(target.size)
+    return F.main_size(block)
+
+
+def _finish(editor: DocxEditor, result: LayoutResult, data: bytes | None) -> LayoutResult:
+    if result.changed or data is None:
+        result.data = editor.save()
+    return result
