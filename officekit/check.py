@@ -29,6 +29,7 @@ class FileResult:
     draft: Draft | None = None
     findings: list[Finding] = field(default_factory=list)
     suppress_used: list[tuple[str, str]] = field(default_factory=list)  # config (pattern, rule) entries that hid something
+    below_min_severity: int = 0  # findings `check --min-severity` left out
 
     def counts(self) -> dict[str, int]:
         out = {"error": 0, "warning": 0, "info": 0}
@@ -63,7 +64,7 @@ def collect(paths: list[str]) -> list[str]:
                     if name.lower().endswith(CHECKED_SUFFIXES + LEGACY_SUFFIXES):
                         found.append(os.path.join(root, name))
             out.extend(sorted(found))
-        else:
+        elif not os.path.basename(p).startswith("~$"):  # Word's lock file beside an open draft (check *.docx)
             out.append(p)
     return out
 

@@ -2,7 +2,8 @@
 
 - Config `suppress:` maps file globs (relative to the .officekit.yaml) to rule ids or prefixes; an
   entry that hides nothing is reported after a run that could tell (info note, rule S002).
-- A Word comment 「officekit: ignore W301」 (several ids: 「officekit: ignore W301, W101」) on some text
+- A Word comment 「officekit: ignore W301」 (several ids: 「officekit: ignore W301, W101」; in Chinese
+  「officekit：忽略 W301」 or 「officekit：不检查 W301」) on some text
   hides those rules' findings on that text; one that hides nothing is reported (info, rule S001).
 
 S001 and S002 are rules of rules/core/suppressions.yaml (type `suppression`): their name, messages and
@@ -23,7 +24,9 @@ from pathlib import Path, PurePosixPath
 from officekit.engine import matching
 from officekit.engine.finding import Finding, Location, fingerprint
 
-IGNORE_COMMENT = re.compile(r"officekit\s*[:：]\s*ignore\s+([A-Za-z]+\d*(?:\s*[,，、\s]\s*[A-Za-z]+\d*)*)", re.IGNORECASE)
+# 「officekit: ignore W302」, or in Chinese with a full-width colon: 「officekit：忽略 W302」「officekit：不检查W302、W101」
+IGNORE_COMMENT = re.compile(r"officekit\s*[:：]\s*(?:ignore\s+|忽略\s*|不检查\s*)"
+                            r"([A-Za-z]+\d*(?:\s*[,，、\s]\s*[A-Za-z]+\d*)*)", re.IGNORECASE)
 UNUSED_RULE = "S001"
 UNUSED_CONFIG_RULE = "S002"
 GATE_OF_LETTER = {"F": "格式关", "W": "文字关", "P": "政策关"}

@@ -62,4 +62,7 @@ class LazyGroup(click.Group):
 @click.version_option(__version__, "-V", "--version", prog_name="officekit")
 def main():
     """officekit：公文草稿审核工具（政策关、格式关、文字关）。"""
+    from officekit.cli.console_encoding import make_stdout_safe
+
+    make_stdout_safe()  # a GBK console or redirect gets look-alikes of ✘ ✔ ↵, never a UnicodeEncodeError
 

@@ -59,10 +59,41 @@ def open_and_check(path: str, config: str | None, overrides: dict):
     return None if editor is None else (editor, check(editor))
 
 
-def for_each_draft(paths, output, job) -> None:
-    """Run `job(path, target_or_None)` on every draft; unreadable ones make the exit code 2."""
+WORD_LOCK_PREFIX = "~$"  # Word's owner file beside an open document (~$草稿.docx): not a draft
+
+
+def drafts_to_edit(paths, marker: str, output: str | None) -> list[str]:
+    """The drafts named, with folders walked as `check` walks them (Word drafts only).  Skipped with a
+    note: Word's lock files, and this command's own copies (草稿.审阅.docx for annotate), so that
+    `annotate --force *.docx` run twice rewrites 草稿.审阅.docx instead of adding 草稿.审阅.审阅.docx.
+    A copy named together with -o is the user's explicit wish and is kept."""
+    from officekit.check import LEGACY_SUFFIXES, collect
+
+    editable = (".docx",) + LEGACY_SUFFIXES
+    out = []
+    for path in paths:
+        if os.path.isdir(path):
+            out.extend(p for p in collect([path]) if p.lower().endswith(editable))
+            continue
+        name = os.path.basename(path)
+        if name.startswith(WORD_LOCK_PREFIX):
+            click.echo(f"officekit: 跳过 {path}（Word 打开文档时生成的锁定文件，不是草稿）", err=True)
+        elif name.endswith(f".{marker}.docx") and output is None:
+            click.echo(f"officekit: 跳过 {path}（officekit 写出的副本；确要处理它，请用 -o 指定输出文件）", err=True)
+        else:
+            out.append(path)
+    return out
+
+
+def for_each_draft(paths, output, job, marker: str = "审阅") -> None:
+    """Run `job(path, target_or_None)` on every draft (see drafts_to_edit); unreadable ones make the exit
+    code 2."""
     if not paths:
         fail_usage("请给出草稿文件，例如：officekit annotate 草稿.docx")
+    named = paths
+    paths = drafts_to_edit(paths, marker, output)
+    if not paths and any(os.path.isdir(p) for p in named):
+        fail_usage("给出的目录中没有 Word 草稿（.docx、.doc、.wps 等）")
     if output and len(paths) > 1:
         fail_usage("给出多个草稿时不能用 -o（每份草稿的副本写在它旁边）")
     failed = False

@@ -5,11 +5,13 @@ from __future__ import annotations
 import click
 
 from officekit.cli._drafts import common_options, default_output, for_each_draft, open_and_check, write_copy
+from officekit.cli.common import at_least, min_severity_option, note_hidden
 
 
 @click.command()
 @common_options
-def annotate(paths, output, force, config, select, ignore):
+@min_severity_option
+def annotate(paths, output, force, config, select, ignore, min_severity):
     """写出带批注的副本（默认“原名.审阅.docx”），每个问题一条 Word 批注，原稿不变。
 
     在 Word/WPS 中打开副本，按批注逐条修改即可。页眉页脚中的问题汇总在正文开头的一条批注里。
@@ -21,6 +23,9 @@ def annotate(paths, output, force, config, select, ignore):
         if opened is None:
             return False
         editor, findings = opened
+        listed = at_least(findings, min_severity)
+        note_hidden(len(findings) - len(listed), min_severity)
+        findings = listed
         target = target or default_output(path, "审阅")
         result = add_comments(editor, findings)
         write_copy(path, target, force, result.data)

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from officekit.cli.common import ExitCode, fail_usage, write_output
+from officekit.cli.common import ExitCode, at_least, fail_usage, min_severity_option, note_hidden, write_output
 from officekit.report import FORMATS, ReportOptions, renderer
 
 PROGRESS_THRESHOLD = 4  # show a progress bar from this many files on, at a terminal
@@ -19,7 +19,11 @@ def _check_one(args):
     from officekit.check import check_file
 
     path, config, overrides, stdin_data = args
-    return check_file(path, config, overrides, stdin_data)
+    result = check_file(path, config, overrides, stdin_data)
+    # --min-severity: what is not listed is dropped here, so it fails no run and no report shows it
+    listed = at_least(result.findings, overrides.get("min_severity"))
+    result.below_min_severity, result.findings = len(result.findings) - len(listed), listed
+    return result
 
 
 def run_checks(paths: list[str], config: str | None, overrides: dict, jobs: int, progress: bool, stdin_data=None):
@@ -74,6 +78,7 @@ def use_color(option: bool | None, to_file: bool) -> bool:
 @click.option("--ignore", multiple=True, help="不运行这些规则（编号、前缀或关口，可多次给出）")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
               help="达到此级别的问题使退出码为 1（默认 error）")
+@min_severity_option
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, help="并行检查的进程数")
 @click.option("--color/--no-color", default=None, help="是否着色（默认：终端着色；NO_COLOR 时不着色）")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False),
@@ -81,7 +86,7 @@ def use_color(option: bool | None, to_file: bool) -> bool:
 @click.option("--changed-since", metavar="REF", help="只检查自 git 版本 REF 以来改动过（含未提交、新增）的草稿")
 @click.option("--show-structure", is_flag=True,
               help="列出每一段识别为哪个公文要素及其依据（位置、形状、格式），便于核对规则为何在此处报告")
-def check(paths, fmt, output, force, config, select, ignore, fail_on, jobs, color, baseline_file, changed_since,
+def check(paths, fmt, output, force, config, select, ignore, fail_on, min_severity, jobs, color, baseline_file, changed_since,
           show_structure):
     """检查公文草稿（.docx、.txt、.md；目录递归；- 表示标准输入）。
 
@@ -104,7 +109,7 @@ def check(paths, fmt, output, force, config, select, ignore, fail_on, jobs, colo
             sys.exit(ExitCode.OK)
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in FORMATS else "text"
-    overrides = {"select": select, "ignore": ignore}
+    overrides = {"select": select, "ignore": ignore, "min_severity": min_severity}
     # Load the rules once up front so that a broken rule or config file is a usage error, reported once.
     try:
         configs = {}  # one load per configuration file, not per draft
@@ -127,9 +132,10 @@ def check(paths, fmt, output, force, config, select, ignore, fail_on, jobs, colo
     options = ReportOptions(color=use_color(color, output is not None), fail_on=level, show_structure=show_structure)
     # Machine formats carry the notes as S002 findings of the config file (so CI shows them on its line);
     # they never change the exit code, which speaks about the drafts.
-    reported = results if fmt in PEOPLE_FORMATS else results + _as_results(unused)
+    reported = results if fmt in PEOPLE_FORMATS else results + _as_results(unused if min_severity in (None, "info") else [])
     write_output(renderer(fmt)(reported, options), output, force, inputs=files)
     _print_unused(unused)
+    note_hidden(sum(r.below_min_severity for r in results), min_severity)
     if os.environ.get("GITHUB_STEP_SUMMARY") and (fmt == "github" or os.environ.get("GITHUB_ACTIONS") == "true"):
         from officekit.report.github import write_step_summary
 

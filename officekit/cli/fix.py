@@ -39,4 +39,4 @@ def fix(paths, output, force, config, select, ignore, no_track):
                        err=True)
         return True
 
-    for_each_draft(paths, output, one)
+    for_each_draft(paths, output, one, marker="修订")

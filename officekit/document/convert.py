@@ -21,16 +21,40 @@ LEGACY_EXTENSIONS = frozenset({".doc", ".dot", ".wps", ".wpt", ".rtf", ".odt", "
 INSTALL_HINT = (
     "读取 .doc/.wps/.rtf/.odt 需要 LibreOffice（命令 soffice）。请安装后重试"
     "（Debian/Ubuntu: sudo apt install libreoffice-writer；macOS: brew install --cask libreoffice；"
-    "Windows: https://www.libreoffice.org），或在 Word/WPS 中“另存为” .docx 后再检查"
+    "Windows: https://www.libreoffice.org；装在别处时把 soffice 的完整路径写入环境变量 OFFICEKIT_SOFFICE），"
+    "或在 Word/WPS 中“另存为” .docx 后再检查"
 )
 
 
-def find_soffice() -> str | None:
+SOFFICE_VARIABLE = "OFFICEKIT_SOFFICE"  # the soffice program to use, wherever it is installed
+
+
+def usual_install_places(environ=os.environ) -> list[Path]:
+    """Where LibreOffice's installers put soffice.  The Windows installer does not add it to PATH, and
+    the macOS app bundle never is on PATH."""
+    places = []
+    for variable in ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)", "LOCALAPPDATA"):
+        root = environ.get(variable)
+        if root:
+            base = Path(root) / "Programs" if variable == "LOCALAPPDATA" else Path(root)
+            places.append(base / "LibreOffice" / "program" / "soffice.exe")
+    places.append(Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"))
+    if environ.get("HOME"):
+        places.append(Path(environ["HOME"]) / "Applications/LibreOffice.app/Contents/MacOS/soffice")
+    places.extend(sorted(Path("/opt").glob("libreoffice*/program/soffice"), reverse=True))  # the .deb/.rpm bundles
+    return places
+
+
+def find_soffice(environ=os.environ) -> str | None:
+    """OFFICEKIT_SOFFICE when set, else soffice on PATH, else the usual install folders."""
+    chosen = environ.get(SOFFICE_VARIABLE, "").strip()
+    if chosen:
+        return chosen
     for name in ("soffice", "libreoffice"):
         found = shutil.which(name)
         if found:
             return found
-    return None
+    return next((str(place) for place in usual_install_places(environ) if place.is_file()), None)
 
 
 def convert_legacy(path: str):
@@ -47,6 +71,9 @@ def convert_to_docx_bytes(path: str) -> bytes:
     soffice = find_soffice()
     if soffice is None:
         raise InputError(path, "legacy-format", INSTALL_HINT)
+    if os.environ.get(SOFFICE_VARIABLE, "").strip() and not os.path.isfile(soffice):
+        raise InputError(path, "legacy-format", f"环境变量 {SOFFICE_VARIABLE} 指向的 {soffice} 不存在，"
+                                                "请改为 LibreOffice 的 soffice 程序的完整路径")
     source = Path(path)
     if not source.is_file():
         raise InputError(path, "not-found", "文件不存在")
