@@ -33,4 +33,4 @@ def annotate(paths, output, force, config, select, ignore, min_severity):
         click.echo(f"已写出 {target}：{len(findings)} 个问题，{result.comments} 条批注{note}", err=True)
         return True
 
-    for_each_draft(paths, output, one)
+    for_each_draft(paths, output, one, marker="审阅")
