@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from officekit import suppress
+from officekit import limit, suppress
 from officekit.config import load as config_load
 from officekit.config.model import Config
 from officekit.engine import genre_profile, runner
@@ -99,7 +99,7 @@ def check_document(document, config: Config) -> tuple[Draft, list[Finding]]:
     draft = recognize(document)
     rules = active_rules(config)
     findings, _ = genre_profile.apply(draft, runner.run(draft, rules, config), rules, config)
-    return draft, fold(findings, rules, draft)  # one defect, one finding
+    return draft, limit.apply(fold(findings, rules, draft), rules)  # one defect, one finding; per-rule limits
 
 
 def check_file(path: str, config_path: str | None = None, overrides: dict | None = None,

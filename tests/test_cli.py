@@ -152,7 +152,7 @@ def test_config_adds_rules_and_word_lists(tmp_path):
     (tmp_path / "词表.txt").write_text("# 本单位易错词\n林草局->林业和草原局, 本单位规范名称\n", encoding="utf-8")
     (tmp_path / ".officekit.yaml").write_text("""\
 rules:
-  - id: W990
+  - id: U990
     name: 本单位规范名称
     type: substitution
     gate: 文字关
@@ -169,7 +169,7 @@ wordlists:
     draft = tmp_path / "d.txt"
     draft.write_text("请市林草局牵头办理。\n", encoding="utf-8")
     _, report = check_json(str(draft))
-    [finding] = [f for f in report["files"][0]["findings"] if f["rule"] == "W990"]
+    [finding] = [f for f in report["files"][0]["findings"] if f["rule"] == "U990"]
     assert finding["suggestion"] == "林业和草原局"
     assert finding["location"] == {"part": "body", "block": 1, "start": 2, "end": 5}
     assert "本单位规范名称" in finding["message"]
@@ -185,7 +185,7 @@ def test_broken_config_is_a_usage_error_naming_file_and_line(tmp_path):
 
 
 def test_broken_user_rule_names_file_and_line(tmp_path):
-    (tmp_path / "rules.yaml").write_text("- id: W991\n  name: x\n", encoding="utf-8")
+    (tmp_path / "rules.yaml").write_text("- id: U991\n  name: x\n", encoding="utf-8")
     (tmp_path / ".officekit.yaml").write_text("rule_files: [rules.yaml]\n", encoding="utf-8")
     draft = tmp_path / "d.txt"
     draft.write_text("正文。\n", encoding="utf-8")
@@ -269,7 +269,7 @@ def test_an_offices_leader_list_catches_a_wrong_title(tmp_path):
 def test_an_office_rule_whose_example_does_not_behave_is_a_load_error(tmp_path):
     (tmp_path / ".officekit.yaml").write_text("""\
 rules:
-  - id: W991
+  - id: U991
     name: 本单位用语
     type: substitution
     gate: 文字关

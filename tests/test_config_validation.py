@@ -92,7 +92,7 @@ def test_gates_prefixes_packs_and_ids_are_accepted(folder):
 
 def test_an_office_rule_id_is_a_known_id(folder):
     (folder / "本单位.yaml").write_text("""
-- id: W990
+- id: U990
   name: 本单位规范名称
   type: substitution
   gate: 文字关
@@ -104,11 +104,11 @@ def test_an_office_rule_id_is_a_known_id(folder):
     - fail: 请林草局办理。
     - pass: 请林业和草原局办理。
 """, encoding="utf-8")
-    _config(folder, "rule_files: [本单位.yaml]\nseverity: {W990: error}\n")
+    _config(folder, "rule_files: [本单位.yaml]\nseverity: {U990: error}\n")
     (folder / "草稿.txt").write_text("请林草局办理。\n", encoding="utf-8")
-    result = run_cli("check", "-f", "json", "--select", "W990", "草稿.txt")
+    result = run_cli("check", "-f", "json", "--select", "U990", "草稿.txt")
     assert result.exit_code == 1, result.output
-    assert [f["rule"] for f in json.loads(result.stdout)["files"][0]["findings"]] == ["W990"]
+    assert [f["rule"] for f in json.loads(result.stdout)["files"][0]["findings"]] == ["U990"]
 
 
 # ── word lists ───────────────────────────────────────────────────────────────────────────────────
@@ -151,7 +151,7 @@ def test_a_well_formed_office_list_extends_the_rule(folder):
 def test_an_office_list_read_by_its_own_rule_may_have_any_name(folder):
     (folder / "本单位用语.txt").write_text("林草局->林业和草原局, 本单位规定\n", encoding="utf-8")
     (folder / "本单位.yaml").write_text("""
-- id: W991
+- id: U991
   name: 本单位用语
   type: substitution
   gate: 文字关
@@ -166,7 +166,7 @@ def test_an_office_list_read_by_its_own_rule_may_have_any_name(folder):
 """, encoding="utf-8")
     _config(folder, "rule_files: [本单位.yaml]\nwordlists: {本单位用语: 本单位用语.txt}\n")
     (folder / "草稿.txt").write_text("请林草局办理。\n", encoding="utf-8")
-    result = run_cli("check", "-f", "json", "--select", "W991", "草稿.txt")
+    result = run_cli("check", "-f", "json", "--select", "U991", "草稿.txt")
     messages = [f["message"] for f in json.loads(result.stdout)["files"][0]["findings"]]
     assert messages == ["“林草局”应写作“林业和草原局”（本单位规定）"]
 

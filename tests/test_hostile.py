@@ -247,7 +247,7 @@ def test_control_characters_in_a_text_file(tmp_path):
 
 CATASTROPHIC_RULE = """\
 rules:
-  - id: P901
+  - id: U901
     name: 灾难性正则
     type: pattern
     gate: 政策关
@@ -265,10 +265,10 @@ def test_catastrophic_user_regex_is_stopped_with_a_clear_message(tmp_path):
     (tmp_path / ".officekit.yaml").write_text(CATASTROPHIC_RULE, encoding="utf-8")
     draft = tmp_path / "draft.txt"
     draft.write_text("关于开展检查的通知\n" + "a" * 40 + "!\n", encoding="utf-8")
-    code, out, err, seconds, peak = run_cli("check", "--format", "json", "--select", "P901", str(draft), cwd=tmp_path)
+    code, out, err, seconds, peak = run_cli("check", "--format", "json", "--select", "U901", str(draft), cwd=tmp_path)
     assert "Traceback" not in err
     report = json.loads(out)["files"][0]
-    stopped = [f for f in report["findings"] if f["rule"] == "P901"]
+    stopped = [f for f in report["findings"] if f["rule"] == "U901"]
     assert len(stopped) == 1 and "超时" in stopped[0]["message"], stopped
     assert seconds < TIME_LIMIT_S
 

@@ -11,14 +11,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from docs_pack import rule_blocks, write_pack
 from output_helpers import run_cli
 
 from officekit.engine import types
 from officekit.engine.examples import problems
 from officekit.engine.ruleset import all_rules
 
-ROOT = Path(__file__).resolve().parents[1]
-WRITING_RULES = ROOT / "docs" / "writing-rules.md"
 UNFILLED_FIELD = re.compile(r"\{[A-Za-z_]\w*\}")  # a template field the check left empty-handed
 EMPTY_BRACKETS = re.compile(r"（\s*）|“\s*”")  # a field that filled in as nothing
 BUILTIN = all_rules()
@@ -88,17 +87,14 @@ def test_the_example_suite_covers_every_registered_rule():
 
 def _doc_rule_blocks() -> list[str]:
     """The YAML blocks of the doc that are rule lists (a newcomer copies them into a rule file)."""
-    blocks = re.findall(r"```yaml\n(.*?)```", WRITING_RULES.read_text(encoding="utf-8"), re.DOTALL)
-    return [b for b in blocks if isinstance(yaml.safe_load(b), list)]
+    return rule_blocks()
 
 
 @pytest.fixture
 def office(tmp_path, monkeypatch):
-    """A folder whose .officekit.yaml loads the doc's sample rules as the office's rule file."""
-    blocks = _doc_rule_blocks()
-    assert blocks, "docs/writing-rules.md has no sample rule"
-    (tmp_path / "本单位规则.yaml").write_text("\n".join(blocks), encoding="utf-8")
-    (tmp_path / ".officekit.yaml").write_text("rule_files: [本单位规则.yaml]\n", encoding="utf-8")
+    """A folder holding the doc's office pack (configuration, word list, rule file)."""
+    assert _doc_rule_blocks(), "docs/writing-rules.md has no sample rule"
+    write_pack(tmp_path, with_reference=True)
     monkeypatch.chdir(tmp_path)
     from officekit.config.load import load
 

@@ -21,12 +21,16 @@ def _load(config_path):
     """The configuration in force here (or --config) and the rules it makes active."""
     from officekit.check import config_for
     from officekit.engine.rule import RuleError
-    from officekit.engine.ruleset import active_rules
+    from officekit.engine.ruleset import OPT_IN_STATUSES, active_rules, all_rules
     from officekit.errors import ConfigError
 
     try:
         config = config_for(".", config_path)
-        return config, active_rules(config)
+        active = active_rules(config)
+        # preview and deprecated rules are listed and explained (marked) though they run only when named
+        running = {r.id for r in active}
+        waiting = [r for r in all_rules(config) if r.status in OPT_IN_STATUSES and r.id not in running]
+        return config, sorted(active + waiting, key=lambda r: r.id)
     except (RuleError, ConfigError) as exc:
         fail_usage(f"规则或配置无法加载：{exc}")
 
@@ -48,7 +52,8 @@ def rules(gate, element, config, show_types):
         if element and element not in r.elements:
             continue
         scope = "、".join(r.elements) or "全文"
-        click.echo(f"{r.id}  {r.gate}  {r.severity:<7}  {scope:<12}  {r.name}  （{r.source}）")
+        status = f"  [{STATUS_SHOWN[r.status]}]" if r.status != "stable" else ""
+        click.echo(f"{r.id}  {r.gate}  {r.severity:<7}  {scope:<12}  {r.name}  （{r.source}）{status}")
         shown += 1
     click.echo(f"共 {shown} 条规则", err=True)
 
@@ -59,7 +64,7 @@ def rules(gate, element, config, show_types):
 def explain(rule_id, config):
     """说明一条规则：作用、依据和示例。"""
     office_config, active = _load(config)
-    found = [r for r in active if r.id == rule_id.upper()]
+    found = [r for r in active if r.id == rule_id.upper() or rule_id.upper() in r.former_ids]
     if not found:
         fail_usage(f"没有编号为 {rule_id} 的规则（officekit rules 可列出全部规则）")
     r = found[0]
@@ -72,6 +77,12 @@ def explain(rule_id, config):
         out.append(f"文种：{_scope(r.doctypes)}")
     if r.directions:
         out.append(f"行文方向：{_scope(r.directions)}")
+    if r.status != "stable":
+        out.append(f"状态：{STATUS_SHOWN[r.status]}（只在按编号 {r.id} 选用时运行）")
+    if r.former_ids:
+        out.append(f"旧编号：{'、'.join(r.former_ids)}（仍可用于选用、忽略和配置）")
+    if r.limit:
+        out.append(f"每份草稿最多报告：{r.limit} 处")
     out += [f"依据：{r.source}", f"说明：{r.message if _has_wording(r.message) else '随问题而定（见示例下的“报告”）'}"]
     if r.description:
         out += ["", r.description.rstrip()]
@@ -87,6 +98,9 @@ def explain(rule_id, config):
             out.append(f"  ✔ {_show(ex['pass'])}")
     out.append(f"\n定义于：{r.origin}")
     sys.stdout.write("\n".join(out) + "\n")
+
+
+STATUS_SHOWN = {"preview": "试行", "deprecated": "已弃用"}
 
 
 def _has_wording(template: str) -> bool:

@@ -14,7 +14,9 @@ from officekit.errors import ConfigError
 
 CONFIG_NAME = ".officekit.yaml"
 KEYS = {"extends", "select", "ignore", "severity", "rules", "rule_files", "wordlists", "words", "profile", "fail_on",
-        "suppress"}
+        "suppress", "override"}
+# what `override:` may change of a rule: its wording, and how many findings a draft gets from it
+OVERRIDE_KEYS = {"message": str, "suggestion": str, "limit": int}
 
 
 def discover(start: Path) -> Path | None:
@@ -94,6 +96,7 @@ def from_mapping(data: Any, path: Path) -> Config:
             isinstance(v, (str, list)) and all(isinstance(x, str) for x in ([v] if isinstance(v, str) else v))
             for v in suppress.values()):
         raise ConfigError(f"{where}: suppress 应为“文件或通配符: 规则编号列表”的映射")
+    override = _override(data.get("override", {}) or {}, where)
     return Config(
         path=str(path), extends=extends, select=strings("select"), ignore=strings("ignore"),
         severity={str(k): v for k, v in severity.items()}, rule_files=[local(f) for f in strings("rule_files")],
@@ -102,4 +105,26 @@ def from_mapping(data: Any, path: Path) -> Config:
         words={str(k): [str(w) for w in ([v] if isinstance(v, str) else v)] for k, v in words.items()},
         profile=dict(profile), fail_on=fail_on,
         suppress={str(k): [v] if isinstance(v, str) else list(v) for k, v in suppress.items()},
+        override=override,
     )
+
+
+def _override(data: Any, where: str) -> dict[str, dict[str, Any]]:
+    """`override: {F201: {message: …, suggestion: …, limit: 3}}` — the ids are checked against the rules
+    later (config/validate.py), the shape here."""
+    shape = f"{where}: override 应为“规则编号: {{message/suggestion/limit: …}}”的映射"
+    if not isinstance(data, dict):
+        raise ConfigError(shape)
+    out: dict[str, dict[str, Any]] = {}
+    for rule_id, change in data.items():
+        if not isinstance(change, dict) or not change:
+            raise ConfigError(shape)
+        for key, value in change.items():
+            kind = OVERRIDE_KEYS.get(key)
+            if kind is None:
+                raise ConfigError(f"{where}: override 中 {rule_id} 的 {key!r} 不能改（可改：{'、'.join(OVERRIDE_KEYS)}）")
+            if not isinstance(value, kind) or isinstance(value, bool) or (kind is int and value < 1):
+                what = "正整数" if kind is int else "文字"
+                raise ConfigError(f"{where}: override 中 {rule_id} 的 {key} 应为{what}")
+        out[str(rule_id)] = dict(change)
+    return out

@@ -20,3 +20,5 @@ class Config:
     profile: dict[str, Any] = field(default_factory=dict)  # format settings an office may change
     fail_on: str | None = None
     suppress: dict[str, list[str]] = field(default_factory=dict)  # file glob (relative to the config) → rule ids
+    # rule id → the office's own wording and limit for it: {message, suggestion, limit}
+    override: dict[str, dict[str, Any]] = field(default_factory=dict)

@@ -8,6 +8,7 @@ run would say 通过; a misspelt list name or a malformed line would quietly swi
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Iterable
 
 from officekit.config.model import Config
@@ -25,13 +26,16 @@ def validate(config: Config, rules: list[RuleSpec]) -> None:
     """Raise ConfigError for the first selector or word list of `config` that `rules` do not know."""
     if config.select or config.ignore or config.severity:
         _check_selectors(config, rules)
+    if config.override:
+        _check_overrides(config, rules)
     if config.wordlists or config.words:
         _check_wordlists(config, rules)
 
 
 def _check_selectors(config: Config, rules: list[RuleSpec]) -> None:
     ids = {r.id for r in rules}
-    names = ids | {p for r in rules for p in _prefixes(r.id)} | set(GATES) | {r.pack for r in rules if r.pack}
+    names = (ids | {p for r in rules for p in _prefixes(r.id)} | set(GATES) | {r.pack for r in rules if r.pack}
+             | {a for r in rules for a in r.former_ids})
     offered = sorted(ids | set(GATES) | {r.pack for r in rules if r.pack})
     in_file = _file_values(config)
     for key, values in (("select", config.select), ("ignore", config.ignore), ("severity", list(config.severity))):
@@ -41,6 +45,39 @@ def _check_selectors(config: Config, rules: list[RuleSpec]) -> None:
             where = f"{config.path}：{key}" if selector in in_file[key] else f"命令行 --{key}"
             raise ConfigError(f"{where} 中的 {selector!r} 不是已有的规则编号、编号前缀、关口或规则包"
                               f"{_closest(selector, offered, names)}")
+
+
+def _check_overrides(config: Config, rules: list[RuleSpec]) -> None:
+    """`override:` names whole rules (an id or a former id), and a reworded message may only use the
+    {fields} that rule fills: a field it never fills would be printed as written, braces and all."""
+    by_name = {name: r for r in rules for name in (r.id, *r.former_ids)}
+    for selector, change in config.override.items():
+        rule = by_name.get(selector)
+        if rule is None:
+            raise ConfigError(f"{config.path}：override 中的 {selector!r} 不是已有的规则编号"
+                              f"{_closest(selector, sorted(by_name), set(by_name))}")
+        for key in ("message", "suggestion"):
+            if key in change:
+                unknown = _unfilled_fields(rule, change[key])
+                if unknown:
+                    raise ConfigError(f"{config.path}：override 中 {selector} 的 {key} 用了规则不提供的字段 "
+                                      f"{'、'.join('{' + u + '}' for u in unknown)}"
+                                      f"（可用：{'、'.join('{' + f + '}' for f in sorted(_fields_of(rule)))}）")
+
+
+FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def _unfilled_fields(rule: RuleSpec, template: str) -> list[str]:
+    known = _fields_of(rule)
+    return [name for name in dict.fromkeys(FIELD.findall(template)) if name not in known]
+
+
+def _fields_of(rule: RuleSpec) -> set[str]:
+    """The {fields} a rule fills: {match} always, and those its own templates use (a rule fills every
+    field its built-in message and suggestion name)."""
+    own = (rule.message or "") + (rule.suggestion or "")
+    return {"match", *FIELD.findall(own)}
 
 
 def _prefixes(rule_id: str) -> Iterable[str]:

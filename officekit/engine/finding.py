@@ -48,6 +48,18 @@ class Finding:
     folded: tuple[str, ...] = ()
     # a guess (a rule with `defer: true`, the typo detector): shown as one, never decides a gate
     guess: bool = False
+    # findings of the same rule left out after this one by the rule's per-draft limit (officekit.limit)
+    more: int = 0
+
+    @property
+    def applicability(self) -> str | None:
+        """How far the fix may be trusted (ruff's terms): `safe` — `officekit fix` applies it; `unsafe` —
+        right in most drafts, applied only when a person asks; `display` — a guess, shown, never applied."""
+        if self.fix is None:
+            return None
+        if self.guess:
+            return "display"
+        return "safe" if self.fix.safe else "unsafe"
 
     def sort_key(self) -> tuple:
         loc = self.location
@@ -63,6 +75,9 @@ class Finding:
             "excerpt": self.excerpt, "source": self.source, "fingerprint": self.fingerprint,
             **({"folded": list(self.folded)} if self.folded else {}),
             **({"guess": True} if self.guess else {}),
+            **({"fix": {"replacement": self.fix.replacement, "applicability": self.applicability}}
+               if self.fix is not None else {}),
+            **({"more": self.more} if self.more else {}),
         }
 
 

@@ -23,11 +23,16 @@ from officekit.structure.model import ALL_ELEMENTS, DIRECTIONS, STATUTORY_DOCTYP
 
 COMMON_KEYS = {
     "id", "name", "type", "gate", "severity", "element", "doctype", "direction", "message",
-    "suggestion", "source", "description", "examples", "defer", "supersedes",
+    "suggestion", "source", "description", "examples", "defer", "supersedes", "status", "former_ids", "limit",
 }
 REQUIRED_KEYS = ("id", "name", "type", "gate", "severity", "message", "source", "examples")
 EXAMPLE_KEYS = {"pass", "fail", "fix", "suggestion", "at", "count", "document", "message", "element", "note", "words"}
-ID_PATTERN = regex.compile(r"^[FPW]\d{3}$")
+ID_PATTERN = regex.compile(r"^(?:[FPW]\d{3}|U\d{3,4})$")
+# Built-in rules are F/P/W + three digits; an office's own rules take U + three or four digits, a range
+# no built-in rule will ever use, so a new built-in rule can never collide with an office's (ruleset.py
+# enforces both sides).
+OFFICE_ID_PATTERN = regex.compile(r"^U\d{3,4}$")
+STATUSES = ("stable", "preview", "deprecated")
 NOTE_ID_PATTERN = regex.compile(r"^S\d{3}$")  # the suppression stage's notes (type suppression) only
 # 文种 scope may also name the common non-statutory titles the recogniser reports.
 DOCTYPE_NAMES = set(STATUTORY_DOCTYPES) | {"令", "请示报告", "汇报", "方案", "总结", "规划", "要点", "安排", "讲话", "简报"}
@@ -88,7 +93,8 @@ def build_spec(item: Any, origin: str, pack: str = "") -> RuleSpec:
             raise RuleError(f"规则 {item.get('id', '?')} 缺少必填项 {key}", where)
     rid = str(item["id"])
     if not ID_PATTERN.match(rid) and not (NOTE_ID_PATTERN.match(rid) and item["type"] == "suppression"):
-        raise RuleError(f"规则编号 {rid!r} 不合格式：应为 F/P/W 加三位数字，如 F201", where)
+        raise RuleError(f"规则编号 {rid!r} 不合格式：内置规则为 F/P/W 加三位数字（如 F201），"
+                        "本单位规则为 U 加三到四位数字（如 U001）", where)
     module = rule_types.get_type(str(item["type"]))
     if module is None:
         raise RuleError(f"规则 {rid} 的类型 {item['type']!r} 不存在；可用类型：{', '.join(rule_types.type_names())}", where)
@@ -133,6 +139,9 @@ def build_spec(item: Any, origin: str, pack: str = "") -> RuleSpec:
         description=_opt_str(item.get("description")), examples=list(examples), params=params,
         defer=_defer(item.get("defer", False), rid, where),
         supersedes=_str_tuple(item.get("supersedes"), rid, "supersedes", where),
+        status=_status(item.get("status", "stable"), rid, where),
+        former_ids=_former_ids(item.get("former_ids"), rid, where),
+        limit=_limit(item.get("limit"), rid, where),
         origin=where, pack=pack,
     )
     try:
@@ -147,6 +156,29 @@ def build_spec(item: Any, origin: str, pack: str = "") -> RuleSpec:
 def _defer(value: Any, rid: str, where: str) -> bool:
     if not isinstance(value, bool):
         raise RuleError(f"规则 {rid} 的 defer 应为 true 或 false", where)
+    return value
+
+
+def _status(value: Any, rid: str, where: str) -> str:
+    if value not in STATUSES:
+        raise RuleError(f"规则 {rid} 的 status 应为 {'/'.join(STATUSES)} 之一", where)
+    return value
+
+
+def _former_ids(value: Any, rid: str, where: str) -> tuple[str, ...]:
+    """Former ids of a renamed rule: each must look like an id, and none may be the rule's own."""
+    former = _str_tuple(value, rid, "former_ids", where)
+    for alias in former:
+        if not ID_PATTERN.match(alias) or alias == rid:
+            raise RuleError(f"规则 {rid} 的 former_ids 中 {alias!r} 不是另一个规则编号（F/P/W/U 加数字）", where)
+    return former
+
+
+def _limit(value: Any, rid: str, where: str) -> int | None:
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise RuleError(f"规则 {rid} 的 limit 应为正整数（每份草稿最多报告几处）", where)
     return value
 
 

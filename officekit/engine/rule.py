@@ -50,6 +50,14 @@ class RuleSpec:
     # rule ids (or prefixes) whose findings on the same characters describe this rule's defect less
     # precisely: the fold stage (officekit.fold) keeps this rule's finding and records theirs as folded
     supersedes: tuple[str, ...] = ()
+    # the rule file as a public interface: a rule's maturity, the ids it was known by before a rename
+    # (selectors, ignores and baselines naming an old id keep working), and how many findings one draft
+    # may get from it (the rest are counted in the last one shown)
+    status: str = "stable"  # stable / preview / deprecated
+    former_ids: tuple[str, ...] = ()
+    limit: int | None = None
+    # templates an office rewrote (`override:`): they win over any wording the check computes itself
+    reworded: frozenset[str] = frozenset()
     origin: str = ""  # "file:line"
     pack: str = ""
     check: Any = field(default=None, repr=False, compare=False)  # built by the type module at load time

@@ -121,8 +121,10 @@ def make_finding(rule: RuleSpec, hit: Hit, draft: Draft) -> Finding:
     if rule.elements and element not in rule.elements and hit.element is None:
         element = rule.elements[0]
     values = {"match": matched, **hit.vars}
-    message = hit.message or matching.fill(rule.message, values) or rule.message
-    suggestion = hit.suggestion if hit.suggestion is not None else matching.fill(rule.suggestion, values)
+    message = (None if "message" in rule.reworded else hit.message) or matching.fill(rule.message, values) or rule.message
+    suggestion = hit.suggestion if hit.suggestion is not None and "suggestion" not in rule.reworded else None
+    if suggestion is None:
+        suggestion = matching.fill(rule.suggestion, values)
     severity = rule.severity
     if hit.severity and SEVERITY_RANK[hit.severity] < SEVERITY_RANK[severity]:
         severity = hit.severity

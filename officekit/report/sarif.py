@@ -60,6 +60,26 @@ def _result(path: str, f, rule_index: int) -> dict:
         }],
         "partialFingerprints": {FINGERPRINT_KEY: f.fingerprint},
         "properties": {"gate": f.gate, "element": f.element, "part": loc.part},
+        **({"fixes": [_fix(path, f, region)]} if f.applicability in APPLIED else {}),
+    }
+
+
+# Fixes SARIF carries: a guess's replacement (applicability display) is shown in the message, not offered
+# as a fix a viewer could apply.
+APPLIED = ("safe", "unsafe")
+
+
+def _fix(path: str, f, region: dict) -> dict:
+    """SARIF 2.1.0 §3.55: the replacement of the finding's region, in the same block/column terms."""
+    deleted = {k: v for k, v in region.items() if k != "snippet"}
+    what = "可安全自动修改" if f.applicability == "safe" else "建议修改，需人工确认"
+    return {
+        "description": {"text": f"替换为：{f.fix.replacement}（{what}）"},
+        "artifactChanges": [{
+            "artifactLocation": {"uri": path, "uriBaseId": "%SRCROOT%"},
+            "replacements": [{"deletedRegion": deleted, "insertedContent": {"text": f.fix.replacement}}],
+        }],
+        "properties": {"applicability": f.applicability},
     }
 
 
