@@ -16,9 +16,7 @@ from officekit.errors import InputError
 from officekit.fold import fold
 from officekit.structure.model import Draft
 
-CHECKED_SUFFIXES = (".docx", ".txt", ".md")
-LEGACY_SUFFIXES = (".doc", ".wps", ".rtf", ".odt")
-OUTPUT_MARKERS = (".审阅.docx", ".修订.docx")  # files officekit itself wrote
+from officekit.collect import CHECKED_SUFFIXES, LEGACY_SUFFIXES, OUTPUT_MARKERS, collect  # noqa: F401 (callers import them here)
 
 
 @dataclass
@@ -48,25 +46,6 @@ class FileResult:
 
     def fails(self, fail_on: str) -> bool:
         return bool(self.deciding(fail_on))
-
-
-def collect(paths: list[str]) -> list[str]:
-    """Expand directories (recursively) to the drafts in them, in a stable order; keep files as given."""
-    out: list[str] = []
-    for p in paths:
-        if p != "-" and os.path.isdir(p):
-            found = []
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in files:
-                    if name.startswith(("~$", ".")) or name.endswith(OUTPUT_MARKERS):
-                        continue
-                    if name.lower().endswith(CHECKED_SUFFIXES + LEGACY_SUFFIXES):
-                        found.append(os.path.join(root, name))
-            out.extend(sorted(found))
-        elif not os.path.basename(p).startswith("~$"):  # Word's lock file beside an open draft (check *.docx)
-            out.append(p)
-    return out
 
 
 def config_for(path: str, explicit: str | None = None, overrides: dict | None = None) -> Config:

@@ -59,9 +59,15 @@ def _config_base(config) -> Path:
     return Path(config.path).resolve().parent if config.path else Path.cwd()
 
 
+def real_path(path: str) -> Path:
+    """The absolute path with symlinks followed; a symlink loop stays as far as it resolves (pathlib's
+    resolve() raises RuntimeError on a loop in Python 3.11)."""
+    return Path(os.path.realpath(path))
+
+
 def _relative(path: str, base: Path) -> PurePosixPath:
     try:
-        return PurePosixPath(Path(path).resolve().relative_to(base).as_posix())
+        return PurePosixPath(real_path(path).relative_to(base).as_posix())
     except ValueError:
         return PurePosixPath(Path(path).as_posix())
 
@@ -187,7 +193,7 @@ def unused_config_suppressions(results, config_of, notes=None) -> list[UnusedSup
     or with some rules, e.g. --select, says nothing about the drafts and rules it did not run).
     `config_of(path)` gives a checked file's Config; each result carries the entries it used.  A config
     whose run does not select S002 gets no notes (`notes` as in note_rule)."""
-    from officekit.check import collect  # check imports this module
+    from officekit.collect import collect
     from officekit.engine.ruleset import active_rules, all_rules
 
     configs: dict[str, tuple] = {}  # config path → (config, checked drafts (resolved), entries used)
@@ -198,10 +204,10 @@ def unused_config_suppressions(results, config_of, notes=None) -> list[UnusedSup
         if not config.suppress or not config.path:
             continue
         _, checked, used = configs.setdefault(config.path, (config, set(), set()))
-        checked.add(Path(result.path).resolve())
+        checked.add(real_path(result.path))
         used.update(tuple(entry) for entry in result.suppress_used)
     # Unreadable drafts count as not checked: nothing can be said about the patterns that cover them.
-    unreadable = {Path(r.path).resolve() for r in results if r.path != "-" and r.status != "ok"}
+    unreadable = {real_path(r.path) for r in results if r.path != "-" and r.status != "ok"}
     out = []
     for path in sorted(configs):
         config, checked, used = configs[path]
@@ -209,7 +215,7 @@ def unused_config_suppressions(results, config_of, notes=None) -> list[UnusedSup
         if spec is None:
             continue
         base = _config_base(config)
-        drafts = {Path(d).resolve() for d in collect([str(base)])} | checked | unreadable
+        drafts = {real_path(d) for d in collect([str(base)])} | checked | unreadable
         lines, texts = _entry_lines(path)
         known = [r.id for r in all_rules(config)]
         running = [r.id for r in active_rules(config)]

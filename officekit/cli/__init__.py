@@ -21,6 +21,7 @@ COMMANDS = {
     "textconv": ("officekit.cli.textconv", "textconv"),
     "baseline": ("officekit.cli.baseline", "baseline"),
     "slip": ("officekit.cli.slip", "slip"),
+    "config": ("officekit.cli.config", "config"),
 }
 SUMMARIES = {
     "check": "检查公文草稿，按政策关、格式关、文字关报告问题",
@@ -32,6 +33,7 @@ SUMMARIES = {
     "textconv": "按段编号输出文本（供 git diff 使用）",
     "baseline": "把当前问题记入基线文件，此后只报告新问题",
     "slip": "写出审核意见单（三关未全通过时为退文通知单），可直接打印",
+    "config": "列出对某个文件生效的配置（config show 文件）",
 }
 
 

@@ -86,11 +86,17 @@ def use_color(option: bool | None, to_file: bool) -> bool:
 @click.option("--changed-since", metavar="REF", help="只检查自 git 版本 REF 以来改动过（含未提交、新增）的草稿")
 @click.option("--show-structure", is_flag=True,
               help="列出每一段识别为哪个公文要素及其依据（位置、形状、格式），便于核对规则为何在此处报告")
+@click.option("--statistics", is_flag=True, help="只列出每条规则的问题数（多者在前；-f json 时为 JSON）")
+@click.option("-q", "--quiet", is_flag=True, help="只输出问题：不输出合计、无问题的文件和标准错误上的说明")
+@click.option("--exit-zero", is_flag=True, help="有问题也以 0 退出（文件无法读取或用法错误仍为 2），供只出报告的 CI 步骤")
+@click.option("--show-config", is_flag=True, help="不检查，列出对每个文件生效的配置（同 officekit config show）")
+@click.option("--force-exclude", is_flag=True,
+              help="命令行上直接给出的文件也服从 exclude: 和 .gitignore（pre-commit 逐个传入文件时用）")
 def check(paths, fmt, output, force, config, select, ignore, fail_on, min_severity, jobs, color, baseline_file, changed_since,
-          show_structure):
+          show_structure, statistics, quiet, exit_zero, show_config, force_exclude):
     """检查公文草稿（.docx、.txt、.md；目录递归；- 表示标准输入）。
 
-    退出码：0 无问题（或低于 --fail-on 级别）；1 有问题；2 用法错误或有文件无法读取。
+    退出码：0 无问题（或低于 --fail-on 级别，或给了 --exit-zero）；1 有问题；2 用法错误或有文件无法读取。
     """
     from officekit.check import collect, config_for
     from officekit.engine.ruleset import active_rules
@@ -99,13 +105,23 @@ def check(paths, fmt, output, force, config, select, ignore, fail_on, min_severi
 
     if not paths:
         fail_usage("请给出要检查的文件或目录，例如：officekit check 草稿.docx")
-    files = collect(list(paths))
+    files = collect(list(paths), force_exclude=force_exclude)
+    if show_config:
+        from officekit.cli.config import show_config_text
+
+        write_output(show_config_text(files, config, {"select": select, "ignore": ignore}), output, force)
+        sys.exit(ExitCode.OK)
+    if not files and force_exclude:  # pre-commit staged only files the repository excludes: nothing to do
+        if not quiet:
+            click.echo("officekit: 给出的文件都被排除（exclude:、.gitignore 或不是草稿），无需检查", err=True)
+        sys.exit(ExitCode.OK)
     if not files:
         fail_usage("给出的目录中没有可检查的文件（.docx、.txt、.md）")
     if changed_since:
         files = _only_changed(files, changed_since)
         if not files:
-            click.echo(f"officekit: 自 {changed_since} 以来没有改动过的草稿，无需检查", err=True)
+            if not quiet:
+                click.echo(f"officekit: 自 {changed_since} 以来没有改动过的草稿，无需检查", err=True)
             sys.exit(ExitCode.OK)
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in FORMATS else "text"
@@ -122,18 +138,21 @@ def check(paths, fmt, output, force, config, select, ignore, fail_on, min_severi
     except (RuleError, ConfigError) as exc:
         fail_usage(f"规则或配置无法加载：{exc}")
     stdin_data = sys.stdin.buffer.read() if "-" in files else None
-    progress = len(files) >= PROGRESS_THRESHOLD and sys.stderr.isatty() and fmt in ("text",) and output is None
+    progress = (len(files) >= PROGRESS_THRESHOLD and sys.stderr.isatty() and fmt in ("text",) and output is None
+                and not quiet)
     results = run_checks(files, config, overrides, jobs, progress, stdin_data)
     if baseline_file:
-        _apply_baseline(results, baseline_file)
+        _apply_baseline(results, baseline_file, quiet)
     unused = _unused_suppressions(results, config, overrides)
 
     level = fail_on or _config_fail_on(files, config) or "error"
-    options = ReportOptions(color=use_color(color, output is not None), fail_on=level, show_structure=show_structure)
+    options = ReportOptions(color=use_color(color, output is not None), fail_on=level, show_structure=show_structure,
+                            quiet=quiet)
     # Machine formats carry the notes as S002 findings of the config file (so CI shows them on its line);
     # they never change the exit code, which speaks about the drafts.
     reported = results if fmt in PEOPLE_FORMATS else results + _as_results(unused if min_severity in (None, "info") else [])
-    write_output(renderer(fmt)(reported, options), output, force, inputs=files)
+    write_output(_statistics(reported, fmt, quiet) if statistics else renderer(fmt)(reported, options), output, force,
+                 inputs=files)
     _print_unused(unused)
     note_hidden(sum(r.below_min_severity for r in results), min_severity)
     if os.environ.get("GITHUB_STEP_SUMMARY") and (fmt == "github" or os.environ.get("GITHUB_ACTIONS") == "true"):
@@ -142,7 +161,13 @@ def check(paths, fmt, output, force, config, select, ignore, fail_on, min_severi
         write_step_summary(results, options, os.environ["GITHUB_STEP_SUMMARY"])
     if any(r.status == "error" for r in results):
         sys.exit(ExitCode.INPUT)
-    sys.exit(ExitCode.FINDINGS if any(r.fails(level) for r in results) else ExitCode.OK)
+    sys.exit(ExitCode.FINDINGS if any(r.fails(level) for r in results) and not exit_zero else ExitCode.OK)
+
+
+def _statistics(results, fmt: str, quiet: bool) -> str:
+    from officekit.report.statistics import render_json, render_text
+
+    return render_json(results) if fmt == "json" else render_text(results, quiet)
 
 
 def _config_fail_on(files, explicit) -> str | None:
@@ -194,7 +219,7 @@ def _only_changed(files: list[str], ref: str) -> list[str]:
         fail_usage(f"--changed-since {ref}: {exc}（需在 git 仓库中运行，且 {ref} 是存在的提交、分支或标签）")
 
 
-def _apply_baseline(results, baseline_file: str) -> None:
+def _apply_baseline(results, baseline_file: str, quiet: bool = False) -> None:
     from officekit.suppress import BaselineError, filter_baseline, load_baseline
 
     try:
@@ -202,7 +227,7 @@ def _apply_baseline(results, baseline_file: str) -> None:
     except BaselineError as exc:
         fail_usage(str(exc))
     stale = filter_baseline(results, baseline)
-    if stale:
+    if stale and not quiet:
         click.echo(f"officekit: 基线中有 {len(stale)} 条问题已不再出现（已修正或已改写），"
                    f"可运行 officekit baseline --force 更新 {baseline_file}：", err=True)
         for path, entry in stale:

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
+from officekit.cli.common import ExitCode
+
 from officekit.cli._drafts import common_options, default_output, draft_checker, for_each_draft, open_draft, write_copy
+
+DIFF_CONTEXT = 1  # unchanged paragraphs shown around a changed one
 
 
 @click.command()
 @common_options
 @click.option("--no-track", is_flag=True, help="直接修改，不留修订痕迹（默认以修订形式给出，可在 Word 中逐条接受或拒绝）")
-def fix(paths, output, force, config, select, ignore, no_track):
+@click.option("--diff", "show_diff", is_flag=True,
+              help="不写文件，把将要做的修改以统一差异格式（按段编号的文本）输出；有修改时退出码为 1")
+def fix(paths, output, force, config, select, ignore, no_track, show_diff):
     """写出修订副本（默认“原名.修订.docx”）：标点全半角、发文字号、日期、确定的错别字等安全修改。
 
     修改以修订（痕迹）形式给出，作者 officekit；跨越不同格式文字等无法安全修改的，只列出建议。原稿不变。
@@ -18,12 +26,21 @@ def fix(paths, output, force, config, select, ignore, no_track):
     from officekit.output.fix import fix_until_settled, fixable
     from officekit.report.paths import region_path
 
+    changed = []  # drafts --diff found something to change in
+
     def one(path, target):
         check = draft_checker(path, config, {"select": select, "ignore": ignore})
         editor = open_draft(path)
         if editor is None:
             return False
         findings = check(editor)
+        if show_diff:
+            result = fix_until_settled(editor, check, track=False, findings=findings)
+            text = fix_diff(path, editor.document, result.data)
+            click.echo(text, nl=False)
+            if text:
+                changed.append(path)
+            return True
         target = target or default_output(path, "修订")
         # Re-check the fixed copy in memory and fix what it newly shows, so one run settles the draft.
         result = fix_until_settled(editor, check, track=not no_track, findings=findings)
@@ -40,3 +57,21 @@ def fix(paths, output, force, config, select, ignore, no_track):
         return True
 
     for_each_draft(paths, output, one, marker="修订")
+    if changed:
+        sys.exit(ExitCode.FINDINGS)
+
+
+def fix_diff(path: str, before, fixed_data: bytes) -> str:
+    """The fixes as a unified diff of the block-numbered text (`textconv --numbered`): line N is 第 N 段."""
+    import difflib
+
+    from officekit.cli.textconv import textconv_text
+    from officekit.output.docx_edit import DocxEditor
+    from officekit.report.paths import display_path
+
+    after = DocxEditor(fixed_data, path).document
+    name = display_path(path)
+    lines = difflib.unified_diff(textconv_text(before, numbered=True).splitlines(keepends=True),
+                                 textconv_text(after, numbered=True).splitlines(keepends=True),
+                                 fromfile=f"{name}（原稿）", tofile=f"{name}（officekit fix 之后）", n=DIFF_CONTEXT)
+    return "".join(lines)

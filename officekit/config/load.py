@@ -14,7 +14,7 @@ from officekit.errors import ConfigError
 
 CONFIG_NAME = ".officekit.yaml"
 KEYS = {"extends", "select", "ignore", "severity", "rules", "rule_files", "wordlists", "words", "profile", "fail_on",
-        "suppress", "override"}
+        "suppress", "override", "exclude"}
 # what `override:` may change of a rule: its wording, and how many findings a draft gets from it
 OVERRIDE_KEYS = {"message": str, "suggestion": str, "limit": int}
 
@@ -106,6 +106,7 @@ def from_mapping(data: Any, path: Path) -> Config:
         profile=dict(profile), fail_on=fail_on,
         suppress={str(k): [v] if isinstance(v, str) else list(v) for k, v in suppress.items()},
         override=override,
+        exclude=strings("exclude"),
     )
 
 

@@ -20,5 +20,6 @@ class Config:
     profile: dict[str, Any] = field(default_factory=dict)  # format settings an office may change
     fail_on: str | None = None
     suppress: dict[str, list[str]] = field(default_factory=dict)  # file glob (relative to the config) → rule ids
+    exclude: list[str] = field(default_factory=list)  # file globs (relative to the config) a folder walk skips
     # rule id → the office's own wording and limit for it: {message, suggestion, limit}
     override: dict[str, dict[str, Any]] = field(default_factory=dict)

@@ -27,6 +27,8 @@ def read(path: str) -> Document:
     if path == "-":
         return text_reader.read_bytes(sys.stdin.buffer.read(), "-")
     if not os.path.exists(path):
+        if os.path.islink(path):  # a dangling link or a loop (a → b → a): say which, not 文件不存在
+            raise InputError(path, "not-found", "符号链接指向不存在的文件，或链接成环")
         raise InputError(path, "not-found", "文件不存在")
     if os.path.isdir(path):
         raise InputError(path, "not-found", "这是一个目录，不是文件")

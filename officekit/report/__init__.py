@@ -17,6 +17,7 @@ FORMATS = {
     "junit": "junit",
     "gitlab": "gitlab",
     "html": "html",
+    "concise": "concise",
 }
 
 
@@ -27,6 +28,7 @@ class ReportOptions:
     width: int | None = None
     show_source: bool = True
     show_structure: bool = False  # print every block with its 要素 and the evidence that decided it
+    quiet: bool = False  # the findings only: no summary, no file that has none (ruff's --quiet)
 
 
 def renderer(name: str):

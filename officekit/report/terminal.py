@@ -9,6 +9,7 @@ from rich.text import Text
 
 from officekit.engine.finding import GATES
 from officekit.engine.runner import excerpt_span
+from officekit.report.concise import fixable_by_fix_command, fixable_note
 from officekit.report.verdict import gate_verdict
 
 SEVERITY_LABEL = {"error": ("错误", "bold red"), "warning": ("警告", "yellow"), "info": ("提示", "cyan")}
@@ -160,7 +161,8 @@ def _file(console: Console, result, options) -> None:
             elements = "、".join(dict.fromkeys(g.element for g in group))
             console.print(Text.assemble(("  ", ""), (f"[{label}]", style),
                                         (f" {where_all(result, group)} · {elements} · ", "dim"),
-                                        (f"{f.rule} {f.name}" + ("（推测，不影响通过）" if f.guess else ""), "dim")))
+                                        (f"{f.rule} {f.name}" + ("（推测，不影响通过）" if f.guess else ""), "dim"),
+                                        (" [*]" if fixable_by_fix_command(result, f) else "", "green")))
             if f.excerpt:
                 console.print(_excerpt(result, f))
             console.print(Text("    ") + Text(f.message))
@@ -181,10 +183,17 @@ def render(results, options) -> str:
                       color_system="standard" if options.color else None, width=options.width or 100,
                       highlight=False, emoji=False, soft_wrap=True)
     for result in results:
+        if options.quiet and result.status == "ok" and not result.findings:
+            continue  # --quiet: only what needs attention
         _file(console, result, options)
+    if options.quiet:
+        return buffer.getvalue()
     if len(results) > 1:
         errors = sum(r.counts()["error"] for r in results)
         warnings = sum(r.counts()["warning"] for r in results)
         unreadable = sum(1 for r in results if r.status == "error")
         console.print(Text(f"共 {len(results)} 个文件：错误 {errors}，警告 {warnings}，无法读取 {unreadable}", style="bold"))
+    note = fixable_note(results)
+    if note:
+        console.print(Text(note, style="green"))
     return buffer.getvalue()
