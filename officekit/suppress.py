@@ -121,14 +121,19 @@ def apply(path: str, findings: list[Finding], config, draft, used: set | None = 
     (pattern, rule) entries that hid something."""
     by_config = config_suppressions(path, config) if config is not None else []
     comments = ignore_comments(draft.document) if draft is not None else []
+    current = _current_ids(config) if by_config or comments else {}
+
+    def names(rule: str, wanted: str) -> bool:  # a renamed rule still answers to its former id
+        return rule_matches(rule, current.get(wanted.upper(), wanted))
+
     kept = []
     for f in findings:
-        hidden_by = [(pattern, rule) for pattern, rule in by_config if rule_matches(f.rule, rule)]
+        hidden_by = [(pattern, rule) for pattern, rule in by_config if names(f.rule, rule)]
         if hidden_by:
             if used is not None:
                 used.update(hidden_by)
             continue
-        hiding = [(c, r) for c in comments if c.covers(f.location) for r in c.rules if rule_matches(f.rule, r)]
+        hiding = [(c, r) for c in comments if c.covers(f.location) for r in c.rules if names(f.rule, r)]
         for comment, rule in hiding:
             comment.used.add(rule)
         if not hiding:
@@ -139,6 +144,13 @@ def apply(path: str, findings: list[Finding], config, draft, used: set | None = 
         kept.extend(_unused_notice(spec, c, rule, draft) for c, rule in unused)
     kept.sort(key=Finding.sort_key)
     return kept
+
+
+def _current_ids(config) -> dict[str, str]:
+    """Former id → current id of every renamed rule the configuration brings in (`former_ids:`)."""
+    from officekit.engine.ruleset import all_rules
+
+    return {old: r.id for r in all_rules(config) for old in r.former_ids}
 
 
 def _unused_notice(spec, comment: IgnoreComment, rule: str, draft) -> Finding:

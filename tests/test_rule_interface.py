@@ -206,3 +206,18 @@ def test_rules_and_explain_show_a_preview_rule_and_a_former_id(folder):
     assert "状态：试行（只在按编号 U006 选用时运行）" in explained.stdout
     assert "旧编号：U005（仍可用于选用、忽略和配置）" in explained.stdout
     assert "每份草稿最多报告：3 处" in explained.stdout
+
+
+def test_an_ignore_comment_and_a_suppress_entry_naming_a_former_id_still_hide_the_renamed_rule(folder):
+    import docx
+
+    configure(folder, "rule_files: [本单位.yaml]\n", office_rule("U002", "  former_ids: [U001]\n"))
+    document = docx.Document()
+    paragraph = document.add_paragraph("不得拖延。")
+    document.add_comment(paragraph.runs, text="officekit: ignore U001", author="秘书")
+    document.save(folder / "批注.docx")
+    result = run_cli("check", "-f", "json", "--select", "U002", "--select", "S001", "批注.docx")
+    assert json.loads(result.stdout)["files"][0]["findings"] == []  # hidden, and the comment counts as used
+    # configurations are read once per path and process: the second one gets a name of its own
+    (folder / "第二.yaml").write_text('rule_files: [本单位.yaml]\nsuppress:\n  "草稿.txt": [U001]\n', encoding="utf-8")
+    assert [f for f in findings("-c", "第二.yaml", "--select", "U002") if f["rule"] == "U002"] == []
