@@ -23,7 +23,7 @@ from pathlib import Path, PurePosixPath
 
 CHECKED_SUFFIXES = (".docx", ".txt", ".md")
 LEGACY_SUFFIXES = (".doc", ".wps", ".rtf", ".odt")
-OUTPUT_MARKERS = (".审阅.docx", ".修订.docx")  # files officekit itself wrote
+OUTPUT_MARKERS = (".审阅.docx", ".修订.docx", ".意见单.docx")  # files officekit itself wrote (copies, slips)
 # A repository's own documents, by name (any suffix, any case): README.md, LICENSE.txt, CHANGELOG.md …
 REPOSITORY_FILE = re.compile(
     r"(readme|changelog|changes|history|news|contributing|license|licence|copying|authors|contributors|notice"

@@ -21,6 +21,7 @@ COMMANDS = {
     "textconv": ("officekit.cli.textconv", "textconv"),
     "baseline": ("officekit.cli.baseline", "baseline"),
     "slip": ("officekit.cli.slip", "slip"),
+    "stats": ("officekit.cli.stats", "stats"),
     "config": ("officekit.cli.config", "config"),
 }
 SUMMARIES = {
@@ -33,6 +34,7 @@ SUMMARIES = {
     "textconv": "按段编号输出文本（供 git diff 使用）",
     "baseline": "把当前问题记入基线文件，此后只报告新问题",
     "slip": "写出审核意见单（三关未全通过时为退文通知单），可直接打印",
+    "stats": "错情周报：统计期内草稿的问题数（按关口、规则、要素、科室），与上期对比",
     "config": "列出对某个文件生效的配置（config show 文件）",
 }
 
