@@ -180,3 +180,15 @@ def test_bad_arguments_are_usage_errors(repo, tmp_path):
     bad_map.write_text("- 不是映射\n", encoding="utf-8")
     result = run_cli("stats", repo, "--departments", bad_map)
     assert result.exit_code == 2 and "科室对照表" in result.stderr
+
+
+def test_departments_can_come_from_the_officekit_yaml(tmp_path):
+    (tmp_path / "收文").mkdir()
+    (tmp_path / ".officekit.yaml").write_text("departments:\n  督查室: 收文/督查*\n", encoding="utf-8")
+    for name in ("收文/督查通报.txt", "收文/会议通知.txt"):
+        (tmp_path / name).write_text(_typos(1), encoding="utf-8")
+        stamp = datetime.fromisoformat("2026-11-10T12:00:00").timestamp()
+        os.utime(tmp_path / name, (stamp, stamp))
+    assert dict(build_report([tmp_path], WEEK).current.drafts_by_department) == {"督查室": 1, "收文": 1}
+    mapping = {"办公室": ["收文/*"]}  # a mapping file given on the command line comes first
+    assert dict(build_report([tmp_path], WEEK, mapping=mapping).current.drafts_by_department) == {"办公室": 2}

@@ -14,7 +14,7 @@ from officekit.errors import ConfigError
 
 CONFIG_NAME = ".officekit.yaml"
 KEYS = {"extends", "select", "ignore", "severity", "rules", "rule_files", "wordlists", "words", "profile", "fail_on",
-        "suppress", "override", "exclude"}
+        "suppress", "override", "exclude", "departments"}
 # what `override:` may change of a rule: its wording, and how many findings a draft gets from it
 OVERRIDE_KEYS = {"message": str, "suggestion": str, "limit": int}
 
@@ -97,6 +97,11 @@ def from_mapping(data: Any, path: Path) -> Config:
             for v in suppress.values()):
         raise ConfigError(f"{where}: suppress 应为“文件或通配符: 规则编号列表”的映射")
     override = _override(data.get("override", {}) or {}, where)
+    departments = data.get("departments", {}) or {}
+    if not isinstance(departments, dict) or not all(
+            isinstance(v, (str, list)) and all(isinstance(x, str) for x in ([v] if isinstance(v, str) else v))
+            for v in departments.values()):
+        raise ConfigError(f"{where}: departments 应为“科室: 文件或通配符列表”的映射")
     return Config(
         path=str(path), extends=extends, select=strings("select"), ignore=strings("ignore"),
         severity={str(k): v for k, v in severity.items()}, rule_files=[local(f) for f in strings("rule_files")],
@@ -107,6 +112,7 @@ def from_mapping(data: Any, path: Path) -> Config:
         suppress={str(k): [v] if isinstance(v, str) else list(v) for k, v in suppress.items()},
         override=override,
         exclude=strings("exclude"),
+        departments={str(k): [v] if isinstance(v, str) else list(v) for k, v in departments.items()},
     )
 
 

@@ -21,5 +21,6 @@ class Config:
     fail_on: str | None = None
     suppress: dict[str, list[str]] = field(default_factory=dict)  # file glob (relative to the config) → rule ids
     exclude: list[str] = field(default_factory=list)  # file globs (relative to the config) a folder walk skips
+    departments: dict[str, list[str]] = field(default_factory=dict)  # 科室 → file globs (relative to the config), for stats
     # rule id → the office's own wording and limit for it: {message, suggestion, limit}
     override: dict[str, dict[str, Any]] = field(default_factory=dict)

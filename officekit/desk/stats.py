@@ -7,16 +7,16 @@ the problems a review asks the writer to fix — errors and warnings; 提示 (in
 detector's 疑似) are left out, they are not confirmed errors.  Each draft is checked with the settings
 of its .officekit.yaml as it is now.
 
-A draft's 科室 is the first sub-folder below the folder given (综合科/关于….docx → 综合科); a mapping file
-(`--departments`) can name them instead: {科室: [glob, …]} over the same relative paths, first match wins.
+A draft's 科室 is the first sub-folder below the folder given (综合科/关于….docx → 综合科), unless a mapping
+names it: a file given with `--departments` ({科室: [glob, …]} over the same relative paths) or the
+`departments:` of the draft's .officekit.yaml (globs relative to that file).  First match wins.
 """
 
 from __future__ import annotations
 
-import fnmatch
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from officekit.desk.history import DraftVersion, Period, arrivals
 from officekit.engine.finding import GATES
@@ -56,12 +56,31 @@ class Report:
     sources: list[str]  # the folders counted, with how (git / 文件修改时间)
 
 
-def department_of(relative: str, mapping: dict[str, list[str]] | None = None) -> str:
-    for name, patterns in (mapping or {}).items():
-        if any(fnmatch.fnmatchcase(relative, pattern) for pattern in patterns):
-            return name
+def department_of(relative: str, mapping: dict[str, list[str]] | None = None,
+                  draft_path: str | None = None, config=None) -> str:
+    """The 科室 of a draft: the mapping file's (globs over `relative`, the path below the folder given),
+    else its .officekit.yaml's `departments:` (globs relative to that file, as in `suppress:`), else the
+    first sub-folder.  First match wins."""
+    named = _matching(mapping, relative)
+    if named is None and config is not None and config.departments and config.path and draft_path:
+        try:
+            below_config = Path(draft_path).resolve().relative_to(Path(config.path).resolve().parent).as_posix()
+        except ValueError:
+            below_config = None
+        named = _matching(config.departments, below_config) if below_config else None
+    if named is not None:
+        return named
     head, sep, _ = relative.partition("/")
     return head if sep else NO_DEPARTMENT
+
+
+def _matching(mapping: dict[str, list[str]] | None, relative: str) -> str | None:
+    from officekit.collect import matches
+
+    for name, patterns in (mapping or {}).items():
+        if any(matches(pattern, PurePosixPath(relative)) for pattern in patterns):
+            return name
+    return None
 
 
 def load_departments(path: Path) -> dict[str, list[str]]:
@@ -86,7 +105,7 @@ def load_departments(path: Path) -> dict[str, list[str]]:
 
 
 def check_version(folder: Path, version: DraftVersion, config_path: str | None):
-    """(FileResult, fail_on) for one draft version, checked as `officekit check` checks the file on disk."""
+    """(FileResult, Config) for one draft version, checked as `officekit check` checks the file on disk."""
     from officekit import suppress
     from officekit.check import FileResult, check_document, config_for
     from officekit.document import read_bytes
@@ -100,7 +119,7 @@ def check_version(folder: Path, version: DraftVersion, config_path: str | None):
         result.findings = suppress.apply(path, findings, config, result.draft)
     except InputError as exc:
         result.status, result.error = "error", {"kind": exc.kind, "message": exc.message}
-    return result, config.fail_on or "error"
+    return result, config
 
 
 def count(period: Period, folders: list[Path], config_path: str | None = None,
@@ -118,14 +137,14 @@ def count(period: Period, folders: list[Path], config_path: str | None = None,
     return tally
 
 
-def _add(tally: Tally, version: DraftVersion, result, fail_on: str, mapping) -> None:
+def _add(tally: Tally, version: DraftVersion, result, config, mapping) -> None:
     tally.drafts += 1
-    department = department_of(version.relative, mapping)
+    department = department_of(version.relative, mapping, result.path, config)
     tally.drafts_by_department[department] += 1
     if result.status == "error":
         tally.unreadable.append(version.relative)
         return
-    tally.returned += result.fails(fail_on)
+    tally.returned += result.fails(config.fail_on or "error")
     for f in result.findings:
         if f.guess or f.severity not in COUNTED_SEVERITIES:
             continue
