@@ -16,6 +16,7 @@ from officekit.engine.ruleset import active_rules
 from officekit.engine.types import _format as F
 from officekit.layout.closing import closing_edits, paragraph_edits_for
 from officekit.layout.confidence import WeakBlock, weak_blocks
+from officekit.layout.hanging import hanging_indents, indent_edit, shares_border_box, wraps
 from officekit.layout.ooxml_edit import Revisions
 from officekit.layout.page import PageLayout
 from officekit.layout.paragraphs import apply_paragraph_edits, apply_run_edits, paragraph_edits, run_edits
@@ -63,8 +64,9 @@ def lay_out(editor: DocxEditor, config, track: bool = True, data: bytes | None =
     pitches = page.sections()
 
     closing = {edit.block: edit for edit in closing_edits(draft, rules, config, skip)}
+    hanging = hanging_indents(draft, rules, skip)
     plans = format_plans(draft, rules, config, skip)
-    for key in sorted(set(plans) | {("body", b) for b in closing}):
+    for key in sorted(set(plans) | {("body", b) for b in closing} | {("body", b) for b in hanging}):
         part, index = key
         block = document.block(part, index)
         plan = plans.get(key)
@@ -80,6 +82,12 @@ def lay_out(editor: DocxEditor, config, track: bool = True, data: bytes | None =
         else:
             paragraph_change = paragraph_edits(block, plan, pitches.get(block.section), unit) if plan else {}
             result.rules.update(plan.paragraph[a].rule for a in _aspects(paragraph_change) if a in plan.paragraph)
+        if part == "body" and index in hanging:  # the wrapped lines' place decides the indent
+            paragraph_change.pop("ind", None)
+            ind = indent_edit(block, hanging[index], unit, wraps(draft, block), shares_border_box(draft, block))
+            if ind:
+                paragraph_change["ind"] = ind
+                result.rules.add(hanging[index].rule)
         if not edits and not paragraph_change:
             continue
         paragraph = editor.paragraph(part, index)

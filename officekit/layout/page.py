@@ -11,6 +11,7 @@ inserted as tracked content; a draft whose page number is not set odd/even gets 
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import posixpath
 
@@ -80,41 +81,64 @@ class PageLayout:
         body = main.find(W + "body")
         elements = _section_elements(body) if body is not None else []
         pitches: dict[int, float] = {}
-        default_pt = self._default_font_pt()
         for n, (sect, section) in enumerate(zip(elements, self.draft.document.sections)):
             pitches[n] = section.grid_line_pitch_pt if section.grid_type in ("lines", "linesAndChars") else None
+            turned = False
             if section.orientation == "landscape" or (section.page_width_mm or 0) > (section.page_height_mm or 0):
+                if not self._turn_to_portrait(n, section):
+                    continue  # a table turned with the paper (8): its page stays as it is
+                section, turned = _portrait(section), True
+            edits = self._section_edits(section, n, turned)
+            values = self._section_values(section, edits)
+            # a value already in place (the rule judges by something else, e.g. the body's line spacing)
+            # is not written again: a second run must change nothing
+            values = {tag: attrs for tag, attrs in values.items() if not _holds(sect.find(W + tag), attrs)}
+            if "docGrid" in values:
+                pitches[n] = int(values["docGrid"]["linePitch"]) / 20
+            if not values:
                 continue
-            edits = self._section_edits(section, n)
-            if not edits:
-                continue
-            opened = self.revisions.section_props(sect)
-            if opened is None:
+            if self.revisions.section_props(sect) is None:
                 self.left.append(f"第 {n + 1} 节已有他人的页面设置修订，未改")
                 continue
             self.editor._touch(sect)
-            width, height = edits.get("paper", (section.page_width_mm, section.page_height_mm))
-            if "paper" in edits:
-                set_attrs(child(sect, "pgSz", SECTPR_ORDER), {"w": _twips(width), "h": _twips(height), "orient": None})
-            margins = {side: getattr(section, f"margin_{side}_mm") for side in ("top", "bottom", "left", "right")}
-            if "margins" in edits:
-                margins.update(edits["margins"])
-                set_attrs(child(sect, "pgMar", SECTPR_ORDER), {side: _twips(v) for side, v in edits["margins"].items()})
-            if "grid" in edits:
-                lines, chars = edits["grid"]
-                usable_pt = (height - (margins["top"] or 0) - (margins["bottom"] or 0)) * PT_PER_MM
-                pitch_twips = math.floor(usable_pt * 20 / lines)
-                width_pt = (width - (margins["left"] or 0) - (margins["right"] or 0) - (section.gutter_mm or 0)) * PT_PER_MM
-                char_space = math.floor((width_pt / chars - default_pt) * 4096)
-                set_attrs(child(sect, "docGrid", SECTPR_ORDER),
-                          {"type": "linesAndChars", "linePitch": str(pitch_twips), "charSpace": str(char_space)})
-                pitches[n] = pitch_twips / 20
-            self.notes.append(f"第 {n + 1} 节页面：" + "、".join({"paper": "纸张 A4", "margins": "页边距", "grid": "文档网格"}[k]
-                                                            for k in edits))
+            for tag, attrs in values.items():
+                set_attrs(child(sect, tag, SECTPR_ORDER), attrs)
+            names = {"pgSz": "纸张 A4 纵向", "pgMar": "页边距", "docGrid": "文档网格"}
+            self.notes.append(f"第 {n + 1} 节页面：" + "、".join(names[tag] for tag in values))
         return pitches
 
-    def _section_edits(self, section, n: int) -> dict:
+    def _section_values(self, section, edits: dict) -> dict[str, dict[str, str]]:
+        """w:pgSz / w:pgMar / w:docGrid attributes that carry out `edits`."""
+        values: dict[str, dict[str, str]] = {}
+        width, height = edits.get("paper", (section.page_width_mm, section.page_height_mm))
+        if "paper" in edits:
+            values["pgSz"] = {"w": _twips(width), "h": _twips(height), "orient": None}
+        margins = {side: getattr(section, f"margin_{side}_mm") for side in ("top", "bottom", "left", "right")}
+        if "margins" in edits:
+            margins.update(edits["margins"])
+            values["pgMar"] = {side: _twips(v) for side, v in edits["margins"].items()}
+        if "grid" in edits and width and height:
+            lines, chars = edits["grid"]
+            usable_pt = (height - (margins["top"] or 0) - (margins["bottom"] or 0)) * PT_PER_MM
+            width_pt = (width - (margins["left"] or 0) - (margins["right"] or 0) - (section.gutter_mm or 0)) * PT_PER_MM
+            char_space = math.floor((width_pt / chars - self._default_font_pt()) * 4096)
+            values["docGrid"] = {"type": "linesAndChars", "linePitch": str(math.floor(usable_pt * 20 / lines)),
+                                 "charSpace": str(char_space)}
+        return values
+
+    def _turn_to_portrait(self, n: int, section) -> bool:
+        """Whether the orientation rule finds this landscape section holds no table (so it should be portrait)."""
+        for rule in _rules_of(self.rules, self.draft, "page", "orientation"):
+            s = self.settings(rule)
+            if s and page_type.JUDGES["orientation"](s, section, n, Context(self.draft, rule, self.config, {})):
+                return True
+        return False
+
+    def _section_edits(self, section, n: int, turned: bool = False) -> dict:
+        """What the page rules find off in `section`; a section `turned` to portrait gets its paper set."""
         edits: dict = {}
+        if turned:
+            edits["paper"] = (section.page_width_mm, section.page_height_mm)
         ctx_rules = list(_rules_of(self.rules, self.draft, "page"))
         for rule in ctx_rules:
             s = self.settings(rule)
@@ -176,14 +200,21 @@ class PageLayout:
             else:
                 self._add_footers(sects[0], ("even",))
                 self.notes.append("插入双页页码（居左空一字），设置奇偶页不同")
+        elif not self.draft.document.even_and_odd_headers:
+            self._even_and_odd()
+            self.notes.append("设置奇偶页不同")
+        tolerance = float(self.settings(position).get("indent_tolerance", 0.5))
         for block in blocks:
-            if block.story in ("default", None) and block.part == "footer":
-                self._place(block, "right")
+            if block.part == "footer" and block.story in ("default", "even"):
+                self._place(block, "right" if block.story == "default" else "left", tolerance)
 
-    def _place(self, block, side: str) -> None:
-        """Put an existing page-number paragraph 右空一字 (odd) — the form rule keeps its text."""
+    def _place(self, block, side: str, tolerance: float) -> None:
+        """Put an existing page-number paragraph 右空一字 (odd) or 左空一字 (even); its text stays."""
         first, _, right = F.indents(block)
-        if F.alignment(block) == "right" and abs(right - PAGE_NUMBER_INDENT) <= 0.5:
+        align = F.alignment(block)
+        if side == "right" and align == "right" and abs(right - PAGE_NUMBER_INDENT) <= tolerance:
+            return
+        if side == "left" and align in ("left", "both") and abs(first - PAGE_NUMBER_INDENT) <= tolerance:
             return
         paragraph = self.editor.paragraph(block.part, block.index)
         if paragraph is None:
@@ -191,11 +222,15 @@ class PageLayout:
         ppr = self.revisions.paragraph_props(paragraph.element)
         if ppr is None:
             return
-        unit = F.main_size(block)
-        set_attrs(child(ppr, "jc", PPR_ORDER), {"val": "right"})
-        set_attrs(child(ppr, "ind", PPR_ORDER), {"right": str(round(PAGE_NUMBER_INDENT * unit * 20)),
-                                                 "rightChars": str(PAGE_NUMBER_INDENT * 100), "end": None, "endChars": None})
-        self.notes.append("单页码居右空一字")
+        indent = {"twips": str(round(PAGE_NUMBER_INDENT * F.main_size(block) * 20)), "chars": str(PAGE_NUMBER_INDENT * 100)}
+        set_attrs(child(ppr, "jc", PPR_ORDER), {"val": side})
+        if side == "right":
+            values = {"right": indent["twips"], "rightChars": indent["chars"], "end": None, "endChars": None}
+        else:  # the first line starts one 字 in: no first-line or hanging indent of its own
+            values = {"left": indent["twips"], "leftChars": indent["chars"], "start": None, "startChars": None,
+                      "firstLine": "0", "firstLineChars": "0", "hanging": None, "hangingChars": None}
+        set_attrs(child(ppr, "ind", PPR_ORDER), values)
+        self.notes.append("单页码居右空一字" if side == "right" else "双页码居左空一字")
 
     def _page_number_font(self) -> tuple[str, float]:
         for rule in self.rules:
@@ -266,7 +301,10 @@ class PageLayout:
                 settings = self.editor._tree(name)
                 if settings is None:
                     break
-                if settings.find(W + "evenAndOddHeaders") is None:
+                switch = settings.find(W + "evenAndOddHeaders")
+                if switch is not None:
+                    switch.attrib.pop(W + "val", None)  # present without w:val is on (w:val="false" is off)
+                else:
                     node = etree.Element(W + "evenAndOddHeaders")
                     for position, existing in enumerate(settings):
                         if isinstance(existing.tag, str) and etree.QName(existing).localname in _AFTER_EVEN_ODD:
@@ -285,6 +323,32 @@ class PageLayout:
         self.editor.new_parts[name] = root
         self.editor._add_relationship(SETTINGS_REL, "settings.xml")
         self.editor._add_content_type("/" + name, SETTINGS_TYPE)
+
+
+ROUNDING = 0.002  # page values are read back in rounded millimetres: a number this close is the same
+
+
+def _holds(element, attrs: dict) -> bool:
+    """Whether `element` already has these attribute values (numbers up to the reader's rounding)."""
+    if element is None:
+        return False
+    for key, value in attrs.items():
+        got = element.get(W + key)
+        if got == value:
+            continue
+        try:
+            if abs(float(got) - float(value)) <= max(1.0, ROUNDING * abs(float(value))):
+                continue
+        except (TypeError, ValueError):
+            pass
+        return False
+    return True
+
+
+def _portrait(section):
+    """The section as it is once its paper is turned upright (margins keep their sides)."""
+    width, height = sorted((section.page_width_mm or 0, section.page_height_mm or 0))
+    return dataclasses.replace(section, page_width_mm=width, page_height_mm=height, orientation="portrait")
 
 
 def _insert_reference(sect, ref) -> None:

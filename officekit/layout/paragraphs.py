@@ -52,7 +52,9 @@ def run_edits(block: Block, target: CharTarget) -> list[RunEdit]:
             continue
         edit = RunEdit(a, b)
         if font_wrong and _run_font_wrong(props, target, run.text[a - run.start:b - run.start]):
-            other = target.fonts.classify(props.east_asia_font or "").family if props.east_asia_font else None
+            # a few Chinese characters in another known face (一是 in 黑体) are emphasis: kept
+            other = target.fonts.classify(props.east_asia_font).family \
+                if props.east_asia_font and target.chars == "han" else None
             if not (other and other != target.family and known_other.get(other, 0) / total < EMPHASIS_SHARE):
                 edit.font = target.font
                 if target.chars == "all":
