@@ -121,7 +121,9 @@ def _gate_html(gate: str, found, passed: bool, fail_on: str) -> str:
     return f'<span class="gate-{GATE_CLASS[gate]}">{gate} {verdict}{escape(note)}</span>'
 
 
-def _file_html(file_no: int, result, options) -> str:
+def file_section(file_no: int, result, options) -> str:
+    """One file's <section>: verdicts, findings by gate, the marked-up text (also the review desk's,
+    officekit/desk/page.py, which styles it with STYLE).  `file_no` keeps anchors unique on a page."""
     path = escape(display_path(result.path))
     if result.status != "ok":
         return (f'<section class="file" id="file-{file_no}"><h2>{path}</h2>'
@@ -166,7 +168,7 @@ def _file_html(file_no: int, result, options) -> str:
 
 def render(results, options) -> str:
     total = sum(len(r.findings) for r in results)
-    body = "".join(_file_html(n, r, options) for n, r in enumerate(results, 1))
+    body = "".join(file_section(n, r, options) for n, r in enumerate(results, 1))
     return (
         "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
