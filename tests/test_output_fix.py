@@ -63,26 +63,40 @@ def test_corpus_fixes_disappear_on_recheck(draft, track, tmp_path):
 
 
 def test_tracked_replacement_spanning_two_runs_of_the_same_format(tmp_path):
-    source = build_docx(tmp_path / "x.docx", p(r("各单位要认真布", rpr=BOLD()), r("署，确保按时完成。", rpr=BOLD())))
-    result = run_cli("fix", source, "--select", "W301")
+    # The changed stretch 「]第0」 of 「云林发[2026]第05号」 runs across the two bold runs.
+    source = build_docx(tmp_path / "x.docx", p(r("云林发[2026]第", rpr=BOLD()), r("05号", rpr=BOLD())))
+    result = run_cli("fix", source, "--select", "F201")
     assert result.exit_code == 0, result.output
-    assert "1 处修订（解决 1 个问题）" in result.output
+    assert "2 处修订（解决 1 个问题）" in result.output
     copy = tmp_path / "x.修订.docx"
     fixed = read(str(copy))
-    assert fixed.body[0].text == "各单位要认真部署，确保按时完成。"  # the reader keeps w:ins, drops w:del
+    assert fixed.body[0].text == "云林发〔2026〕5号"  # the reader keeps w:ins, drops w:del
     assert all(run.props.bold for run in fixed.body[0].runs)
     with zipfile.ZipFile(copy) as z:
         xml = z.read("word/document.xml").decode("utf-8")
-    assert "<w:delText" in xml and ">布</w:delText>" in xml and ">署</w:delText>" in xml
-    assert not [f for f in check_file(str(copy)).findings if f.rule == "W301"]
+    assert ">[</w:delText>" in xml and ">]第</w:delText>" in xml and ">0</w:delText>" in xml
+    assert ">2026</w:t>" in xml and ">5号</w:t>" in xml  # the unchanged characters are not retyped
+    assert not [f for f in check_file(str(copy)).findings if f.rule == "F201"]
 
 
 def test_fix_across_different_formatting_is_left_as_suggestion(tmp_path):
+    # The changed stretch 「]第0」 runs from plain text into bold: retyping it would change a format.
+    source = build_docx(tmp_path / "x.docx", p(r("云林发[2026]第"), r("05号", rpr=BOLD())))
+    result = run_cli("fix", source, "--select", "F201")
+    assert result.exit_code == 0
+    assert "0 处修订" in result.output and "格式不同" in result.output and "建议：云林发〔2026〕5号" in result.output
+    assert read(str(tmp_path / "x.修订.docx")).body[0].text == "云林发[2026]第05号"  # both edits or neither
+
+
+def test_a_fix_whose_changed_character_keeps_one_format_is_made_beside_other_formatting(tmp_path):
+    # 布署 → 部署 changes 布 alone: the bold 署 beside it is not retyped, so the fix is safe to make.
     source = build_docx(tmp_path / "x.docx", p(r("各单位要认真布"), r("署", rpr=BOLD()), r("，确保按时完成。")))
     result = run_cli("fix", source, "--select", "W301")
-    assert result.exit_code == 0
-    assert "0 处修订" in result.output and "格式不同" in result.output and "建议：部署" in result.output
-    assert read(str(tmp_path / "x.修订.docx")).body[0].text == "各单位要认真布署，确保按时完成。"
+    assert result.exit_code == 0 and "1 处修订（解决 1 个问题）" in result.output
+    fixed = read(str(tmp_path / "x.修订.docx")).body[0]
+    assert fixed.text == "各单位要认真部署，确保按时完成。"
+    assert [(run.text, bool(run.props.bold)) for run in fixed.runs if run.text] == [
+        ("各单位要认真", False), ("部", False), ("署", True), ("，确保按时完成。", False)]
 
 
 def test_a_half_width_pair_is_one_fix_of_two_edits_around_differently_formatted_text(tmp_path):

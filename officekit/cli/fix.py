@@ -16,15 +16,24 @@ DIFF_CONTEXT = 1  # unchanged paragraphs shown around a changed one
 @click.command()
 @common_options
 @click.option("--no-track", is_flag=True, help="直接修改，不留修订痕迹（默认以修订形式给出，可在 Word 中逐条接受或拒绝）")
+@click.option("--suggestions", is_flag=True,
+              help="把需要判断的建议（如 截止→截至、请示报告→请示）也写成修订，作者“officekit（建议）”，"
+                   "与安全修改（作者“officekit”）分开，在审阅窗格中逐条接受或拒绝")
 @click.option("--diff", "show_diff", is_flag=True,
               help="不写文件，把将要做的修改以统一差异格式（按段编号的文本）输出；有修改时退出码为 1")
-def fix(paths, output, force, config, select, ignore, no_track, show_diff):
+def fix(paths, output, force, config, select, ignore, no_track, suggestions, show_diff):
     """写出修订副本（默认“原名.修订.docx”）：标点全半角、发文字号、日期、确定的错别字等安全修改。
 
     修改以修订（痕迹）形式给出，作者 officekit；跨越不同格式文字等无法安全修改的，只列出建议。原稿不变。
+    修订只删改真正改变的字（如“云林发[2026]第05号”只改“[”“]第0”）。加 --suggestions 时，需要判断的建议也写成修订，
+    作者“officekit（建议）”。
     """
-    from officekit.output.fix import fix_until_settled, fixable
+    from officekit.cli.common import fail_usage
+    from officekit.output.fix import SUGGESTION_AUTHOR, fix_until_settled, fixable
     from officekit.report.paths import region_path
+
+    if suggestions and no_track:
+        fail_usage("--suggestions 只能以修订形式给出（需要逐条判断），不能与 --no-track 同用")
 
     changed = []  # drafts --diff found something to change in
 
@@ -43,13 +52,15 @@ def fix(paths, output, force, config, select, ignore, no_track, show_diff):
             return True
         target = target or default_output(path, "修订")
         # Re-check the fixed copy in memory and fix what it newly shows, so one run settles the draft.
-        result = fix_until_settled(editor, check, track=not no_track, findings=findings)
+        result = fix_until_settled(editor, check, track=not no_track, findings=findings, suggestions=suggestions)
         write_copy(path, target, force, result.data)
         how = "直接修改" if no_track else "修订"
         rounds = f"（{result.rounds} 轮）" if result.rounds > 1 else ""
-        click.echo(f"已写出 {target}：{result.edits} 处{how}{rounds}（解决 {len(result.applied)} 个问题）；"
+        offered = (f"，其中 {result.suggestion_edits} 处为需要判断的建议（修订作者“{SUGGESTION_AUTHOR}”，"
+                   f"安全修改的作者为“officekit”）" if suggestions else "")
+        click.echo(f"已写出 {target}：{result.edits} 处{how}{rounds}（解决 {len(result.applied)} 个问题）{offered}；"
                    f"{len(result.left)} 个留待人工处理；"
-                   f"另有 {len(findings) - len(fixable(findings))} 个问题没有可自动套用的修改", err=True)
+                   f"另有 {len(findings) - len(fixable(findings, suggestions))} 个问题没有可自动套用的修改", err=True)
         for finding, why in result.left:
             suggestion = f"，建议：{finding.suggestion}" if finding.suggestion else ""
             click.echo(f"  {region_path(finding)} {finding.rule} {finding.message}{suggestion}（未自动修改：{why}）",

@@ -1,9 +1,14 @@
 """fix: a copy of the draft with the safe fixes applied, as tracked changes (修订) or directly.
 
-A fix replaces the characters of its finding's span.  It is applied only when it can be applied
-without touching formatting: the span's runs share one parent and the same run properties and hold
-plain text.  Anything else (a span across differently formatted runs, a field, a picture, a span that
-overlaps another fix) is left for the secretary, with the reason.
+A fix replaces the characters of its finding's span, edited only where they change (edit_spans: only
+「[」「]第0」 of 「云林发[2026]第05号」).  Each edit is applied only when it can be applied without touching
+formatting: its runs share one parent and the same run properties and hold plain text.  Anything else
+(an edit across differently formatted runs, a field, a picture, an edit that overlaps another fix) is
+left for the secretary, with the reason.
+
+On request (`suggestions`), the fixes that are not safe (截止→截至 depends on what follows) are made too,
+as tracked changes by a revision author of their own, SUGGESTION_AUTHOR, so that the review pane shows
+which changes are mechanical and which ask for judgement.
 """
 
 from __future__ import annotations
@@ -16,6 +21,9 @@ from lxml import etree
 from officekit.document.ooxml import W
 from officekit.engine.finding import PART_ORDER, Finding
 from officekit.output.docx_edit import AUTHOR, DocxEditor, ParagraphEdit, RunSpan, revision_date, text_run, w
+from officekit.output.edit_spans import edit_spans
+
+SUGGESTION_AUTHOR = "officekit（建议）"  # the revision author of fixes that are not safe (fix --suggestions)
 
 # Elements that may sit between the runs of one fix (they carry no text and survive inside w:del).
 _PASSIVE = frozenset(W + t for t in ("proofErr", "bookmarkStart", "bookmarkEnd", "commentRangeStart",
@@ -30,11 +38,19 @@ class FixResult:
     edits: int = 0  # changes made (one edit can settle several findings)
     left: list[tuple[Finding, str]] = field(default_factory=list)  # (finding, why it was not applied)
     rounds: int = 1  # rounds that changed something (fix_until_settled); one fix can expose another
+    suggestion_edits: int = 0  # of `edits`, those made as suggestions (SUGGESTION_AUTHOR)
+
+    @property
+    def suggested(self) -> list[Finding]:
+        """The applied findings whose fix is not safe: made as suggestions."""
+        return [f for f in self.applied if not f.fix.safe]
 
 
-def fixable(findings: list[Finding]) -> list[Finding]:
-    return [f for f in findings if f.fix is not None and f.fix.safe and f.location.start is not None
-            and f.location.end is not None]
+def fixable(findings: list[Finding], suggestions: bool = False) -> list[Finding]:
+    """The findings fix can apply: safe fixes, and with `suggestions` the unsafe ones too (not the
+    guesses of the character model, which are too often wrong to be offered as a change)."""
+    return [f for f in findings if f.fix is not None and (f.fix.safe or (suggestions and not f.guess))
+            and f.location.start is not None and f.location.end is not None]
 
 
 class Fixer:
@@ -80,11 +96,11 @@ class Fixer:
     def _plain(self, run: RunSpan) -> bool:
         return not self.track or run.element.getparent().tag in _TRACKABLE_PARENTS
 
-    def apply(self, paragraph: ParagraphEdit, start: int, end: int, replacement: str) -> None:
+    def apply(self, paragraph: ParagraphEdit, start: int, end: int, replacement: str, author: str = AUTHOR) -> None:
         if start == end:
             run, after = self._insertion_neighbour(paragraph, start)
             new = text_run(replacement, run.element.find(W + "rPr"))
-            node = self._wrap("ins", [new]) if self.track else new
+            node = self._wrap("ins", [new], author) if self.track else new
             (run.element.addnext if after else run.element.addprevious)(node)
             return
         runs = [r.element for r in paragraph.runs_within(start, end)]
@@ -103,14 +119,14 @@ class Fixer:
                 t.tag = W + "delText"
         anchor = etree.Element(W + "r")  # placeholder keeps the position while the span moves into w:del
         span[0].addprevious(anchor)
-        deletion = self._wrap("del", span)
+        deletion = self._wrap("del", span, author)
         anchor.addprevious(deletion)
         if replacement:
-            deletion.addnext(self._wrap("ins", [text_run(replacement, rpr)]))
+            deletion.addnext(self._wrap("ins", [text_run(replacement, rpr)], author))
         parent.remove(anchor)
 
-    def _wrap(self, kind: str, nodes: list) -> etree._Element:
-        wrapper = w(kind, id=self.editor.next_id(), author=AUTHOR, date=self.date)
+    def _wrap(self, kind: str, nodes: list, author: str) -> etree._Element:
+        wrapper = w(kind, id=self.editor.next_id(), author=author, date=self.date)
         for node in nodes:
             wrapper.append(node)  # lxml moves the node
         return wrapper
@@ -142,32 +158,19 @@ def _includes(text: str, outer: tuple, inner: tuple) -> bool:
     return text[o_start:i_start] + i_new + text[i_end:o_end] == o_new
 
 
-def _hunks(text: str, start: int, end: int, replacement: str) -> list[tuple[int, int, str]]:
-    """The edits a fix makes: a same-length replacement that changes separate characters (a half-width
-    pair made full-width: 「(WTO)」 → 「（WTO）」) is one edit per changed stretch, so the text between,
-    perhaps formatted differently, is not rewritten; any other fix is one edit of its whole span."""
-    if len(replacement) != end - start or len(text) < end:
-        return [(start, end, replacement)]
-    changed = [i for i in range(end - start) if text[start + i] != replacement[i]]
-    hunks: list[list[int]] = []
-    for i in changed:
-        if hunks and hunks[-1][1] == i:
-            hunks[-1][1] = i + 1
-        else:
-            hunks.append([i, i + 1])
-    if len(hunks) < 2:
-        return [(start, end, replacement)]
-    return [(start + a, start + b, replacement[a:b]) for a, b in hunks]
-
-
-def fix(editor: DocxEditor, findings: list[Finding], track: bool = True) -> FixResult:
+def fix(editor: DocxEditor, findings: list[Finding], track: bool = True, suggestions: bool = False) -> FixResult:
+    """Apply the safe fixes of `findings`, and with `suggestions` the unsafe ones (the command offers
+    those as tracked changes only: a suggestion must stay one click from being rejected)."""
     fixer = Fixer(editor, track)
     result = FixResult(b"")
     edits = []  # (key, finding): one key per edit; a finding of several edits is applied whole or not at all
-    for f in fixable(findings):
+    for f in fixable(findings, suggestions):
         loc = f.location
         text = _block_text(editor, loc.part, loc.block)
-        for start, end, new in _hunks(text, loc.start, loc.end, f.fix.replacement):
+        spans = edit_spans(text, loc.start, loc.end, f.fix.replacement)
+        if not spans:
+            result.left.append((f, "建议的文字与原文相同"))
+        for start, end, new in spans:
             edits.append(((loc.part, loc.block, start, end, new), f))
     edits.sort(key=lambda e: (PART_ORDER.get(e[0][0], 9), e[0][1], e[0][2], e[0][3], e[1].sort_key()))
     # Group identical edits (two rules proposing the same change) and drop overlapping ones.
@@ -223,9 +226,11 @@ def fix(editor: DocxEditor, findings: list[Finding], track: bool = True) -> FixR
     for paragraph, (_, _, start, end, replacement), group in approved:
         if any(id(f) in refused for f in group):
             continue
-        fixer.apply(paragraph, start, end, replacement)
+        safe = any(f.fix.safe for f in group)  # a safe rule proposing the same edit makes it mechanical
+        fixer.apply(paragraph, start, end, replacement, AUTHOR if safe else SUGGESTION_AUTHOR)
         result.applied.extend(f for f in group if all(f is not g for g in result.applied))
         result.edits += 1
+        result.suggestion_edits += not safe
     result.data = editor.save()
     return result
 
@@ -235,7 +240,7 @@ AGAIN = "需再次运行 officekit fix（已达 3 轮）"
 
 
 def fix_until_settled(editor: DocxEditor, check, track: bool = True, rounds: int = MAX_ROUNDS,
-                      findings: list[Finding] | None = None) -> FixResult:
+                      findings: list[Finding] | None = None, suggestions: bool = False) -> FixResult:
     """Apply the safe fixes, re-check the result in memory and apply the safe fixes it newly shows, until
     a round changes nothing or `rounds` rounds are done.  One fix can expose another: replacing straight
     quotes lets W101 see the half-width '.' they shielded.  `check(editor)` returns the findings of the
@@ -244,10 +249,11 @@ def fix_until_settled(editor: DocxEditor, check, track: bool = True, rounds: int
     total = FixResult(b"")
     findings = check(editor) if findings is None else findings
     for number in range(1, rounds + 1):
-        result = fix(editor, findings, track)
+        result = fix(editor, findings, track, suggestions)
         total.data, total.left = result.data, result.left
         total.applied.extend(result.applied)
         total.edits += result.edits
+        total.suggestion_edits += result.suggestion_edits
         if result.edits == 0:
             break
         total.rounds = number
@@ -255,5 +261,5 @@ def fix_until_settled(editor: DocxEditor, check, track: bool = True, rounds: int
         findings = check(editor)
         if number == rounds:  # out of rounds: what is still fixable is left, for a further run
             why = {(f.rule, f.location): reason for f, reason in result.left}
-            total.left = [(f, why.get((f.rule, f.location), AGAIN)) for f in fixable(findings)]
+            total.left = [(f, why.get((f.rule, f.location), AGAIN)) for f in fixable(findings, suggestions)]
     return total
