@@ -264,6 +264,70 @@ def measure_speed(rules, slices: int = 5, size: int = 5000) -> None:
               f"(segmentation before it: {sorted(segmentation)[slices // 2]:.3f} s)")
 
 
+MISS_CAUSES = (
+    "beside another wrong character",  # two wrong characters in one word beyond the word stage
+    "function character",  # 的/在/再…: the confusable rules' job, not the guesser's
+    "no candidate of that kind",  # the right character is no same/near sound or look-alike of it
+    "makes no dictionary word",  # the right character forms no word of 2–4 characters there
+    "name or vocabulary span",  # jieba's HMM takes the place for a name, or the office's words
+    "below the model's threshold",  # reaches the model, too little gain (or a guard asked for more)
+)
+
+
+def analyse_misses(name: str, rules, size: int = DRAFT_SIZE, examples: int = 0) -> Counter:
+    """Why W302 misses what it misses: each wrong character of each erroneous sentence that gets no
+    finding in `size`-sentence drafts, put down to the first cause of MISS_CAUSES that applies, and
+    the model's gain for the right character where the model was asked (bucketed)."""
+    from officekit.engine import charlm
+    from officekit.engine.rule import Context
+    from officekit.engine.types import detector
+
+    rule = next(r for r in rules if r.id == "W302")
+    lm = charlm.model()
+    ctx_rule = rule
+    causes: Counter = Counter()
+    shown: Counter = Counter()
+    pairs = [(s, t) for s, t in read_set(name) if s]
+    for first in range(0, len(pairs), size):
+        chunk = pairs[first:first + size]
+        draft = draft_of("\n".join(source for source, _ in chunk))
+        ctx = Context(draft, ctx_rule, None, {})
+        flagged = {hit.block for hit in rule.check(ctx)}
+        ctx = Context(draft, ctx_rule, None, {})
+        shapes = detector._shape_groups(ctx.wordlist(rule.params["shapes"]))
+        wide = detector._shape_groups(ctx.wordlist(rule.params["wide_shapes"]))
+        sounds, near = detector._sound_groups(), detector._sound_groups(True)
+        vocabulary = frozenset(w for w in ctx.wordlist(rule.params["known"]) if len(w) > 1)
+        for block, (source, target) in zip(draft.document.body, chunk):
+            if source == target or len(source) != len(target) or block.index in flagged:
+                continue
+            wrong = [k for k, (a, b) in enumerate(zip(source, target)) if a != b]
+            names, protected = detector._protected(ctx, "body", block.index, vocabulary)
+            scorer = lm.scorer(source) if lm else None
+            for k in wrong:
+                ch, right = source[k], target[k]
+                kinds = set(sounds.get(ch, "")) | set(near.get(ch, "")) | shapes.get(ch, set()) | wide.get(ch, set())
+                if k - 1 in wrong or k + 1 in wrong:
+                    cause = MISS_CAUSES[0]
+                elif ch in detector.FUNCTION_CHARS or right in detector.FUNCTION_CHARS:
+                    cause = MISS_CAUSES[1]
+                elif right not in kinds:
+                    cause = MISS_CAUSES[2]
+                elif detector._corrected_word(source, k, right, int(rule.params["min_frequency"])) is None:
+                    cause = MISS_CAUSES[3]
+                elif k in names or k in protected:
+                    cause = MISS_CAUSES[4]
+                else:
+                    gain = scorer.score(k, right) - scorer.base(k) if scorer and detector.is_han(ch) else 0.0
+                    bucket = "< 0" if gain < 0 else "0–6" if gain < 6 else "6–12" if gain < 12 else "≥ 12"
+                    cause = f"{MISS_CAUSES[5]} (model gain {bucket})"
+                causes[cause] += 1
+                if shown[cause] < examples:
+                    shown[cause] += 1
+                    print(f"    {cause}: {source[max(0, k - 6):k]}[{ch}→{right}]{source[k + 1:k + 7]}")
+    return causes
+
+
 def show_real_drafts(rule_id: str = "W302") -> dict:
     """Every finding of `rule_id` on the real drafts of ../shared/corpus/docx, the whole pipeline as
     `officekit check` runs it, with its context: to be read one by one as a reviewer would (some drafts
@@ -299,12 +363,21 @@ def main() -> None:
                         help="only print W302's findings on ../shared/corpus/docx, with context, to judge by reading")
     parser.add_argument("--speed", action="store_true",
                         help="only measure each rule's CPU time on 5,000-character drafts (and the model's load)")
+    parser.add_argument("--misses", type=int, nargs="?", const=0, default=None, metavar="EXAMPLES",
+                        help="only count why W302 misses the wrong characters it misses in drafts (with EXAMPLES of each)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     if args.real_drafts:
         show_real_drafts()
         return
     rules = load_rules(args.overrides, args.only)
+    if args.misses is not None:
+        for name in args.sets:
+            causes = analyse_misses(name, rules, args.draft_size, args.misses)
+            print(f"{name}: {sum(causes.values())} wrong characters missed in {args.draft_size}-sentence drafts")
+            for cause, n in causes.most_common():
+                print(f"  {n:5}  {cause}")
+        return
     if args.speed:
         measure_speed(rules)
         return

@@ -181,21 +181,22 @@ class Scorer:
             end += 1
         return end
 
-    def base(self, i: int) -> float:
-        """The log probabilities the character at text offset i takes part in, as written."""
+    def base(self, i: int, length: int = 1) -> float:
+        """The log probabilities the `length` characters from text offset i take part in, as written
+        (they must lie in one run of Chinese characters)."""
         k = self.where[i]
-        return sum(self.lp[k:self._reach(k)])
+        return sum(self.lp[k:self._reach(k + length - 1)])
 
     def score(self, i: int, replacement: str | None = None) -> float:
-        """The log probabilities the character at text offset i takes part in (its own and the next
-        ORDER - 1 positions' of its run, the run's end mark included), with that character replaced
-        by `replacement` when given: score(i, c) - base(i) is how much more probable the text
-        becomes with c at i."""
+        """The log probabilities the characters from text offset i take part in (their own and the
+        next ORDER - 1 positions' of their run, the run's end mark included), with as many characters
+        as `replacement` has replaced by it when given: score(i, c) - base(i) is how much more
+        probable the text becomes with c at i, score(i, "评估") - base(i, 2) with 评估 at i, i + 1."""
         if replacement is None:
             return self.base(i)
         k = self.where[i]
         padded = self.padded
-        changed = padded[k - 2:k] + replacement + padded[k + 1:self._reach(k)]
+        changed = padded[k - 2:k] + replacement + padded[k + len(replacement):self._reach(k + len(replacement) - 1)]
         log_prob = self.lm.log_prob
         return sum(log_prob(changed[j - 2:j + 1]) for j in range(2, len(changed)))
 

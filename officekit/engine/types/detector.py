@@ -53,6 +53,15 @@ stage's guesses.  Severity says how sure a guess is: the rule's severity only fo
 guess (lm_high_gain; lm_support with warning_gain, or sure_gain, for the first stage; all raised by
 word_warning_extra when the text as written is a dictionary word; never inside a name-like span),
 info otherwise; and a guess the model reads as a worse sentence (lm_worse) is not made at all.
+
+A third stage (word_swaps) reads two-character stretches that are no common word — a two-character
+word of the dictionary segmentation, or two loose characters side by side — by their toneless
+reading, and tries the dictionary words read the same way (officekit/engine/sound_words.py): a pinyin
+input method puts two wrong characters into one word (平谷机制 for 评估机制, 鱼蒜 for 预算), and no
+one-character change makes such a stretch a word.  The model must find the sentence far more
+probable (lm_gain + pair_cost); never inside a name-like span; a stretch that is itself a word of
+pair_word_frequency or more needs word_change_penalty more and a candidate PAIR_FREQUENCY_RATIO
+times as frequent.
 """
 
 from __future__ import annotations
@@ -62,7 +71,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from officekit.engine import charlm, segment, wordlists
+from officekit.engine import charlm, segment, sound_words, wordlists
 from officekit.engine.rule import Context, Hit, RuleSpec
 from officekit.engine.types import Param
 from officekit.engine.types._words import dictionary_words
@@ -91,6 +100,16 @@ MAX_CLASSICAL_SHARE = 0.004
 # What the model asks of a candidate beyond the same sound: near sounds and look-alikes are likelier
 # to fit a context by chance, the wide look-alike table most of all.
 CANDIDATE_COST = {"same": 0.0, "near": 2.0, "shape": 2.0, "wide": 3.0}
+# Two characters changed at once (平谷 → 评估, by their reading) touch twice the model's positions and
+# can fit a context by chance more easily than one: the word stage asks this much more gain.
+PAIR_COST = 4.0
+# A two-character stretch that is a dictionary word this frequent is changed only with
+# word_change_penalty more gain: 懈怠, 剔除, 症结 are words a model of laws and reports rarely sees.
+PAIR_WORD_FREQUENCY = 30
+# ... and only into a word at least this many times more frequent: a writer's slip lands on a rarer
+# word far more often than the other way round (叮嘱 → 顶住, 首府 → 收付, 肿瘤 → 中流 were all noise;
+# it costs odw-dev 练习 → 联席 and 独到 → 督导).
+PAIR_FREQUENCY_RATIO = 3.0
 
 PARAMS = {
     "min_frequency": Param("int", default=20, doc="frequency of the corrected word in jieba's dictionary"),
@@ -123,6 +142,9 @@ PARAMS = {
     "lm_worse": Param("number", default=LM_WORSE, doc="a dictionary guess the model scores below this (a worse sentence) is dropped"),
     "name_penalty": Param("number", default=NAME_PENALTY, doc="extra model gain inside a span jieba takes for a name"),
     "word_change_penalty": Param("number", default=WORD_CHANGE_PENALTY, doc="extra model gain to change a character of a common dictionary word"),
+    "word_swaps": Param("bool", default=True, doc="also try a two-character word read the same as a two-character stretch that is no common word (平谷 → 评估)"),
+    "pair_cost": Param("number", default=PAIR_COST, doc="extra model gain a change of two characters needs"),
+    "pair_word_frequency": Param("int", default=PAIR_WORD_FREQUENCY, doc="a two-character word this frequent needs word_change_penalty more gain to be changed whole"),
     "max_classical_share": Param("number", default=MAX_CLASSICAL_SHARE, doc="no guesses in a draft where more of the characters than this are classical particles"),
 }
 
@@ -311,6 +333,14 @@ def build(rule: RuleSpec):
                     extra = p["word_warning_extra"] if _frequency(text[start:end]) > 0 else 0.0
                     severity = None if lm_gain >= p["lm_high_gain"] + extra and not in_name else "info"
                     guesses[(start, end)] = (lm_gain, corrected, i, severity, "context", lm_gain)
+                if p["word_swaps"]:
+                    for lm_gain, start, end, corrected, in_name in _pair_guesses(scorer(), text, span, words, names,
+                                                                                 protected, site, p, min_freq, guesses):
+                        if p["repeated_ok"] and _segment_uses(ctx, text[start:end], span.part, span.block, start) + 1 >= p["repeated_ok"]:
+                            continue
+                        extra = p["word_warning_extra"] if _frequency(text[start:end]) > 0 else 0.0
+                        severity = None if lm_gain >= p["lm_high_gain"] + extra and not in_name else "info"
+                        guesses[(start, end)] = (lm_gain, corrected, start, severity, "word", lm_gain)
             for (start, end), (gain, corrected, i, severity, stage, support) in _one_per_stretch(guesses):
                 # stage and scores ride along for the benchmarks (bench/csc.py reads them)
                 yield Hit(span.part, span.block, start, end, suggestion=corrected, severity=severity,
@@ -468,6 +498,68 @@ def _context_guesses(scorer, candidates: _Candidates, text: str, span, names: se
         if all(guess[2] <= other[1] or other[2] <= guess[1] for other in chosen):
             chosen.append(guess)
     return chosen
+
+
+def _pair_windows(words: list[tuple[str, int]]):
+    """Offsets of the two-character stretches the word stage reads: a two-character word of the
+    dictionary segmentation, or two characters it leaves loose side by side (才 / 聊 for 材料).  A
+    stretch across a word boundary (的发 of 的发展) is no slip of one word."""
+    for k, (word, offset) in enumerate(words):
+        if len(word) == 2:
+            yield offset
+        elif len(word) == 1 and k + 1 < len(words) and len(words[k + 1][0]) == 1:
+            yield offset
+
+
+def _pair_guesses(scorer, text: str, span, words: list[tuple[str, int]], names: set[int], protected: set[int],
+                  site: "_Site", p: dict, min_freq: int, guesses: dict):
+    """(gain, start, end, word, in a name-like span) for two-character stretches of the span that are
+    no common word while a dictionary word read the same way (sound_words) makes the sentence far
+    more probable: two wrong characters in one word (平谷机制 → 评估机制, 鱼蒜管理 → 预算管理), which a
+    one-character change never turns into a word.  The gain is net of the place's extras, the best
+    candidate only, and nowhere another stage already guessed."""
+    found = []
+    for s in _pair_windows(words):
+        e = s + 2
+        original = text[s:e]
+        if not (span.start <= s and e <= span.end) or not all(map(is_han, original)):
+            continue
+        if any(k in protected for k in (s, s + 1)) or (original[0] in FUNCTION_CHARS and original[1] in FUNCTION_CHARS):
+            continue
+        if any(a < e and s < b for a, b in guesses):
+            continue
+        if p["skip_codes"] and (_is_code(text[s - 1:s]) or _is_code(text[e:e + 1])):
+            continue
+        needed = p["lm_gain"] + p["pair_cost"]
+        if s in site.quoted:
+            needed += p["quote_penalty"]
+        if any(ch in site.own_characters for ch in original):
+            needed += p["own_char_penalty"]
+        if s in names or s + 1 in names:
+            continue  # jieba's HMM reads a name here (王晓晖, 姜仕坤): a name read as another word is no slip
+        written = _frequency(original)
+        if written >= p["pair_word_frequency"]:
+            needed += p["word_change_penalty"]
+        else:
+            written = 0  # a rare "word" of jieba's (悔意, 攻到: counted 3) is no rival to the candidate
+        base = scorer.base(s, 2)
+        if -base < needed:
+            continue  # no candidate can gain more than the original loses
+        best = None
+        for word in sound_words.words_read_like(original):
+            if len(word) != 2 or word[0] == original[0] or word[1] == original[1]:
+                continue  # one character changed is the other stages' question
+            if word[0] in FUNCTION_CHARS or word[1] in FUNCTION_CHARS:
+                continue
+            frequency = _frequency(word)
+            if frequency < max(min_freq, PAIR_FREQUENCY_RATIO * written) or (segment.tag(word) or "") in CONTEXT_UNLIKELY_TAGS:
+                continue  # never a rare word, a name, number, time, place, organisation or brand
+            gain = scorer.score(s, word) - base
+            if gain >= needed and (best is None or gain > best[0]):
+                best = (gain, word)
+        if best is not None:
+            found.append((best[0] - (needed - p["lm_gain"]), s, e, best[1], False))
+    return found
 
 
 def _corrected_word(text: str, i: int, c: str, min_freq: int):

@@ -1,0 +1,75 @@
+"""W302's word stage: two wrong characters in one two-character word, found by the word's reading
+(sound_words) and weighed by the character model; never a name, never a common word replaced on
+weak evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from officekit.engine import charlm, runner, sound_words
+from tests.test_types_words import draft, rule, texts
+
+needs_model = pytest.mark.skipif(charlm.model() is None, reason="packaged character model not present")
+
+
+def found(text: str, **params):
+    d = draft(text)
+    hits = runner.run(d, [rule("detector", **params)])
+    return [(t, f.suggestion, f.severity) for t, f in zip(texts(hits, d), hits)]
+
+
+def test_words_are_looked_up_by_their_reading():
+    assert sound_words.words_read_like("鱼蒜") == ["预算"]
+    assert sound_words.words_read_like("悔意")[:2] == ["会议", "回忆"]  # most frequent first
+    assert "平谷" not in sound_words.words_read_like("平谷")  # the text itself is no suggestion
+    # a written character is read its commonest way only: 越 huó and 位 lì would make 越位 read like 活力
+    assert "活力" not in sound_words.words_read_like("越位")
+    assert sound_words.words_read_like("预") == []
+    assert sound_words.words_read_like("A股") == []
+
+
+def test_the_scorer_replaces_two_characters_at_once():
+    lm = charlm.model()
+    if lm is None:
+        pytest.skip("packaged character model not present")
+    text = "严格执行鱼蒜管理规定。"
+    at = text.index("鱼")
+    scorer = lm.scorer(text)
+    gain = scorer.score(at, "预算") - scorer.base(at, 2)
+    assert gain == pytest.approx(lm.sentence_log_prob("严格执行预算管理规定。") - lm.sentence_log_prob(text))
+    assert gain > 10
+
+
+@needs_model
+def test_two_wrong_characters_in_one_word_are_guessed_by_sound():
+    # neither 鱼 → 预 nor 蒜 → 算 alone makes a word: only the word's reading finds 预算
+    assert found("工作中有违反鱼蒜管理规定行为的，依法追究责任。") == [("鱼蒜", "预算", "warning")]
+    assert found("工作中有违反鱼蒜管理规定行为的，依法追究责任。", word_swaps=False) == []
+    # loose characters side by side (才 / 聊) are read together too
+    assert found("应当在十日内写出说明才聊，由其所在党组织签署意见。") == [("才聊", "材料", "warning")]
+
+
+@needs_model
+def test_a_guess_below_high_confidence_is_a_hint():
+    assert found("工作中有违反鱼蒜管理规定行为的，依法追究责任。", lm_high_gain=40.0) == [("鱼蒜", "预算", "info")]
+
+
+@needs_model
+def test_a_name_is_never_read_as_another_word():
+    # jieba's HMM takes 王晓晖 for a person: 晓晖 reads like 销毁, and the model likes 王销毁 no less
+    assert [s for _, s, _ in found("副召集人：王晓晖，中央宣传部部长。")] == []
+
+
+@needs_model
+def test_a_common_word_is_replaced_only_by_a_much_commoner_one():
+    # 叮嘱 (jieba counts it 419 times) reads like 顶住 (343), which the model of laws likes better here:
+    # a slip lands on a rarer word, not on a commoner one, so no guess
+    text = "老师们诲人不倦，叮嘱学生“出去了要好好干”。"
+    assert "顶住" not in [s for _, s, _ in found(text)]
+    assert "顶住" in [s for _, s, _ in found(text, pair_word_frequency=10_000)]
+
+
+@needs_model
+def test_the_word_stage_gives_way_where_another_stage_spoke():
+    # 总休 is the dictionary stage's (one character): the word stage adds nothing beside it
+    assert found("制定全市交通发展总休方案。") == [("总休", "总体", "warning")]
