@@ -276,6 +276,30 @@ def test_html_report_in_headless_chromium(workspace, results, findings_count):
     assert console_errors == []
 
 
+@pytest.mark.skipif(_chromium() is None or shutil.which("pdftotext") is None,
+                    reason="Chromium or pdftotext is not installed (CI installs Debian's chromium and poppler-utils)")
+def test_html_report_printed_to_pdf_carries_every_finding(workspace, results, findings_count):
+    """A secretary prints the report or sends it on as a PDF: every finding must be on paper, not only
+    the ones a scrolling box showed."""
+    page = workspace / "report.html"
+    assert run_cli("check", "drafts", "公文 一.docx", "-f", "html", "-o", page, "--force").exit_code == 2
+    pdf = workspace / "report.pdf"
+    with tempfile.TemporaryDirectory() as profile:
+        done = subprocess.run(
+            [_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+             "--no-first-run", "--disable-component-update", "--disable-sync", f"--user-data-dir={profile}",
+             "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri()],
+            capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0 and pdf.exists(), done.stderr[-2000:]
+    printed = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True,
+                             timeout=60).stdout.decode("utf-8")
+    printed = re.sub(r"\s+", "", printed)  # lines wrap anywhere in CJK text
+    labels = sum(printed.count(f"[{label}]") for label in ("错误", "警告", "提示"))
+    assert labels == findings_count  # one severity label a finding, and every one of them printed
+    missing = [f.message for r in results for f in r.findings if re.sub(r"\s+", "", f.message) not in printed]
+    assert missing == []
+
+
 # ---------------------------------------------------------------- the documented CI examples
 
 def _example_commands(name: str) -> list[str]:

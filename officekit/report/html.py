@@ -49,6 +49,19 @@ mark.text { border-color: var(--text); background: #fef7e0; }
 .caret { color: #c5221f; font-weight: bold; }
 .flash { outline: 3px solid #fbbc04; }
 .error-file { color: #c5221f; }
+/* Printed or saved as PDF, the page carries every finding: the list is no scrolling box beside the text
+   but a section of its own before it, and the highlights keep their colours. */
+@media print {
+  body { background: #fff; font-size: 11pt; }
+  header.page { padding: 0 0 8pt; }
+  section.file { margin: 0 0 12pt; border: none; border-radius: 0; padding: 0; }
+  section.file + section.file { break-before: page; }
+  .layout { display: block; }
+  nav.findings { max-height: none; overflow: visible; position: static; margin-bottom: 12pt; }
+  li.finding, p.block { break-inside: avoid; }
+  mark, p.block { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .flash { outline: none; }
+}
 """
 
 SCRIPT = """
