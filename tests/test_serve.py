@@ -6,6 +6,7 @@ The drafts are built here (sample_drafts.faulty_notice): the tests run in a clon
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import os
 import re
@@ -29,8 +30,8 @@ from sample_drafts import faulty_notice
 
 from officekit.cli import main
 from officekit.config.model import Config
-from officekit.desk import review
 from officekit.desk.serve import DeskServer
+from officekit.document.convert import find_soffice
 from officekit.desk.upload import UploadError, parse, safe_name
 
 FAULTY_NAME = "森林防火通知.docx"
@@ -187,7 +188,8 @@ def test_the_slip_and_the_layout_copy_come_from_their_own_engines(desk, faulty):
     status, _, laid_out = secretary.get("/drafts/1/layout")
     with zipfile.ZipFile(io.BytesIO(laid_out)) as package:
         body = package.read("word/document.xml").decode("utf-8")
-    assert status == 200 and "<w:pPrChange " in body and "<w:ins " not in body.split("<w:body>")[1].split("<w:sectPr")[0]
+    paragraphs = body.split("<w:body>")[1].split("<w:sectPr")[0]
+    assert status == 200 and "<w:pPrChange " in paragraphs and "<w:ins " not in paragraphs
     assert [p.text for p in docx.Document(io.BytesIO(laid_out)).paragraphs] == \
         [p.text for p in docx.Document(io.BytesIO(faulty)).paragraphs]
 
@@ -218,6 +220,39 @@ def test_an_upload_over_the_limit_is_refused_with_its_size():
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.mark.skipif(find_soffice() is None, reason="LibreOffice is not installed (CI installs it)")
+def test_a_doc_is_converted_once_and_its_copies_are_docx(desk, tmp_path):
+    source = faulty_notice(tmp_path, "通知.docx")
+    subprocess.run([find_soffice(), f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                    "--norestore", "--convert-to", "doc", "--outdir", str(tmp_path), str(source)],
+                   capture_output=True, timeout=180, check=True, stdin=subprocess.DEVNULL)
+    secretary = Secretary(desk)
+    draft_card = card(secretary.upload(("通知.doc", (tmp_path / "通知.doc").read_bytes())), "通知.doc")
+    assert "已由 LibreOffice 转换为 .docx 后审核" in draft_card and f'data-rule="{TYPO_RULE}"' in draft_card
+    status, headers, review_copy = secretary.get("/drafts/1/review")
+    assert status == 200 and unquote(headers["Content-Disposition"]).endswith("通知.审阅.docx")
+    assert "“布署”应为“部署”" in comments_of(review_copy)
+    (session,) = desk.store._sessions.values()
+    assert sorted(p.name for p in (session.folder / "1" / "original").iterdir()) == ["通知.doc", "通知.docx"]
+
+
+def test_two_uploads_at_the_same_moment_both_get_their_own_results(desk, faulty):
+    secretaries = [Secretary(desk), Secretary(desk)]
+    drafts = [("甲通知.docx", faulty), ("乙通知.txt", "关于召开会议的通知\n请各单位按时参加,不得缺席.\n".encode())]
+    pages = [None, None]
+
+    def upload(k):
+        pages[k] = secretaries[k].upload(drafts[k])
+
+    workers = [threading.Thread(target=upload, args=(k,)) for k in (0, 1)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=120)
+    assert f'data-rule="{TYPO_RULE}"' in card(pages[0], "甲通知.docx") and "乙通知.txt" not in pages[0]
+    assert 'data-rule="W101"' in card(pages[1], "乙通知.txt") and "甲通知.docx" not in pages[1]
 
 
 def test_a_plain_text_draft_gets_verdicts_but_no_word_copies(desk):
@@ -268,6 +303,13 @@ def test_removing_one_draft_keeps_the_others(desk, faulty):
     page = secretary.post("/drafts/1/remove")[2].decode("utf-8")
     assert "已移除 甲.docx 及其副本。" in page and 'id="draft-2"' in page and 'id="draft-1"' not in page
     assert sorted(p.name for p in session.folder.iterdir()) == ["2"]
+
+
+def test_the_latest_upload_comes_first_in_the_order_it_was_chosen(desk):
+    secretary = Secretary(desk)
+    secretary.upload(("一.txt", "关于甲的通知\n".encode()), ("二.txt", "关于乙的通知\n".encode()))
+    page = secretary.upload(("三.txt", "关于丙的通知\n".encode()), ("四.txt", "关于丁的通知\n".encode()))
+    assert re.findall(r'<h2 class="draft-name">(\S+?)</h2>', page) == ["三.txt", "四.txt", "一.txt", "二.txt"]
 
 
 def test_idle_sessions_expire_and_the_server_leaves_nothing_behind(faulty):
@@ -353,9 +395,7 @@ def test_the_command_serves_and_deletes_everything_when_stopped(tmp_path, faulty
 
 def _browser_tools() -> str | None:
     """Why the browser tests cannot run here, or None when they can."""
-    try:
-        import selenium  # noqa: F401
-    except ImportError:
+    if importlib.util.find_spec("selenium") is None:
         return "selenium is not installed (pip install -e '.[test]')"
     for name in ("chromium", "chromium-browser", "google-chrome"):
         if shutil.which(name):

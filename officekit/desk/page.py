@@ -29,8 +29,8 @@ class PageOptions:
 
 
 def render(drafts: list[Draft], notices: list[tuple[str, str]], options: PageOptions) -> str:
-    newest_first = sorted(drafts, key=lambda d: d.number, reverse=True)
-    cards = "".join(_card(d, options) for d in newest_first)
+    latest_upload_first = sorted(drafts, key=lambda d: (-d.batch, d.number))
+    cards = "".join(_card(d, options) for d in latest_upload_first)
     return _frame(TITLE, _upload_form(options) + _notices(notices) + (cards or _empty()) + _end_form(drafts))
 
 
@@ -60,7 +60,8 @@ def _upload_form(options: PageOptions) -> str:
         '<label class="drop" for="drafts"><span class="drop-title">把公文草稿拖到这里</span>'
         '<span class="drop-or">或</span><span class="button primary">选择文件…</span>'
         f'<input id="drafts" name="drafts" type="file" multiple accept="{escape(",".join(options.accepted))}">'
-        f'<span class="drop-hint">可一次放入多份。支持 {escape(kinds)}{escape(legacy)}；每次合计不超过 {size_text(options.max_upload_bytes)}。</span>'
+        f'<span class="drop-hint">可一次放入多份。支持 {escape(kinds)}{escape(legacy)}；'
+        f'每次合计不超过 {size_text(options.max_upload_bytes)}。</span>'
         '</label>'
         '<p class="upload-actions"><button type="submit" class="button">开始审核</button>'
         '<span class="busy" hidden>正在审核，请稍候……</span></p></form>'

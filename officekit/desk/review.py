@@ -41,6 +41,7 @@ class Draft:
     name: str
     folder: Path
     settings: Config
+    batch: int = 0  # drafts uploaded together share it: the page shows the latest upload first, in its order
     result: FileResult | None = None
     converted: bool = False  # a .doc/.wps read as LibreOffice's .docx of it
     copies: dict[str, Path] = field(default_factory=dict)

@@ -27,6 +27,7 @@ from officekit.desk.sessions import MAX_DRAFTS_PER_SESSION, SESSION_IDLE_SECONDS
 from officekit.errors import ConfigError, InputError
 
 DEFAULT_PORT = 8765
+REQUEST_TIMEOUT_SECONDS = 300  # a connection that stops sending mid-upload is dropped, not kept forever
 SWEEP_EVERY_SECONDS = 60  # how often idle sessions are looked for
 DISCARD_LIMIT_BYTES = 1024 * 1024 * 1024  # a refused upload up to this size is read and dropped, so the
 # browser shows our message rather than "connection reset"; a larger one just has its connection closed
@@ -88,7 +89,7 @@ class DeskServer(ThreadingHTTPServer):
 class DeskHandler(BaseHTTPRequestHandler):
     server: DeskServer
     server_version = "officekit-desk"
-    sys_version = ""
+    timeout = REQUEST_TIMEOUT_SECONDS
 
     # ------------------------------------------------------------ dispatch
 
@@ -171,10 +172,10 @@ class DeskHandler(BaseHTTPRequestHandler):
         else:
             if not files:
                 session.add_notice("error", "没有收到文件：请先选择要审核的草稿。")
-        newest = None
-        for item in files:
-            newest = self._receive(session, item) or newest
-        self._redirect(f"/#draft-{newest}" if newest else "/", session=session)
+        received = [number for number in (self._receive(session, item) for item in files) if number is not None]
+        for number in received:
+            session.drafts[number].batch = received[0]
+        self._redirect(f"/#draft-{received[0]}" if received else "/", session=session)
 
     def _receive(self, session: Session, item: upload.UploadedFile) -> int | None:
         """Check one uploaded file into the session; its number, or None when it was refused."""
@@ -322,7 +323,8 @@ class DeskHandler(BaseHTTPRequestHandler):
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Referrer-Policy", "same-origin")  # "no-referrer" would make form posts say Origin: null
         if session is not None and session.token != self._cookie_token():
-            self.send_header("Set-Cookie", f"{self.server.cookie_name}={session.token}; Path=/; HttpOnly; SameSite=Strict")
+            self.send_header("Set-Cookie",
+                             f"{self.server.cookie_name}={session.token}; Path=/; HttpOnly; SameSite=Strict")
         for name, value in (headers or {}).items():
             self.send_header(name, value)
         self.end_headers()

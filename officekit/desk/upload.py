@@ -78,5 +78,6 @@ def safe_name(name: str) -> str:
     name = _UNSAFE_IN_NAME.sub("_", name).strip(" .")
     if len(name) > MAX_NAME_CHARS:
         stem, dot, suffix = name.rpartition(".")
-        name = (stem[:MAX_NAME_CHARS - len(suffix) - 1] + dot + suffix) if dot and len(suffix) < 10 else name[:MAX_NAME_CHARS]
+        keep_suffix = dot and len(suffix) < 10
+        name = stem[:MAX_NAME_CHARS - len(suffix) - 1] + dot + suffix if keep_suffix else name[:MAX_NAME_CHARS]
     return name or "草稿"

@@ -3,6 +3,7 @@
 (function () {
   var form = document.getElementById('upload');
   if (!form) { return; }
+  document.documentElement.classList.add('scripted');
   var input = document.getElementById('drafts');
   var zone = form.querySelector('label.drop');
   var busy = form.querySelector('.busy');
