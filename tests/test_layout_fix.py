@@ -226,8 +226,10 @@ def test_the_output_opens_in_python_docx(draft):
 
 
 def _pdf_pages(path: Path, out: Path) -> int:
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out), str(path)],
-                   check=True, capture_output=True, timeout=180)
+    # a profile of its own: another LibreOffice running on the machine must not lock this conversion
+    profile = (out / "profile").as_uri()
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(out), str(path)], check=True, capture_output=True, timeout=180)
     pdf = out / (path.stem + ".pdf")
     info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
     return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))

@@ -19,7 +19,9 @@ from officekit.layout.confidence import WeakBlock, weak_blocks
 from officekit.layout.hanging import hanging_indents, indent_edit, shares_border_box, wraps
 from officekit.layout.ooxml_edit import Revisions
 from officekit.layout.page import PageLayout
-from officekit.layout.paragraphs import apply_paragraph_edits, apply_run_edits, paragraph_edits, run_edits
+from officekit.layout.paragraphs import (
+    apply_paragraph_edits, apply_run_edits, off_grid_edit, paragraph_edits, run_edits,
+)
 from officekit.layout.targets import format_plans
 from officekit.output.docx_edit import DocxEditor, revision_date
 from officekit.structure import recognize
@@ -88,6 +90,8 @@ def lay_out(editor: DocxEditor, config, track: bool = True, data: bytes | None =
             if ind:
                 paragraph_change["ind"] = ind
                 result.rules.add(hanging[index].rule)
+        if off_grid_edit(editor.map.paragraphs[part][index - 1][0], plan, page.char_pitches.get(block.section)):
+            paragraph_change["snapToGrid"] = False
         if not edits and not paragraph_change:
             continue
         paragraph = editor.paragraph(part, index)

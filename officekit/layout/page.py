@@ -81,6 +81,7 @@ class PageLayout:
         body = main.find(W + "body")
         elements = _section_elements(body) if body is not None else []
         pitches: dict[int, float] = {}
+        self.char_pitches = {}
         for n, (sect, section) in enumerate(zip(elements, self.draft.document.sections)):
             pitches[n] = section.grid_line_pitch_pt if section.grid_type in ("lines", "linesAndChars") else None
             turned = False
@@ -95,6 +96,7 @@ class PageLayout:
             values = {tag: attrs for tag, attrs in values.items() if not _holds(sect.find(W + tag), attrs)}
             if "docGrid" in values:
                 pitches[n] = int(values["docGrid"]["linePitch"]) / 20
+            self.char_pitches[n] = self._char_pitch(section, edits, "docGrid" in values or "grid" in edits)
             if not values:
                 continue
             if self.revisions.section_props(sect) is None:
@@ -106,6 +108,17 @@ class PageLayout:
             names = {"pgSz": "纸张 A4 纵向", "pgMar": "页边距", "docGrid": "文档网格"}
             self.notes.append(f"第 {n + 1} 节页面：" + "、".join(names[tag] for tag in values))
         return pitches
+
+    def _char_pitch(self, section, edits: dict, grid_set: bool) -> float | None:
+        """The width (pt) of one cell of the section's character grid after layout, None without one."""
+        chars = edits["grid"][1] if grid_set and "grid" in edits else (
+            section.chars_per_line if section.grid_type in ("linesAndChars", "snapToChars") else None)
+        if not chars:
+            return None
+        width, _ = edits.get("paper", (section.page_width_mm, section.page_height_mm))
+        margins = {side: getattr(section, f"margin_{side}_mm") or 0 for side in ("left", "right")}
+        margins.update({k: v for k, v in edits.get("margins", {}).items() if k in margins})
+        return ((width or 0) - margins["left"] - margins["right"] - (section.gutter_mm or 0)) * PT_PER_MM / chars
 
     def _section_values(self, section, edits: dict) -> dict[str, dict[str, str]]:
         """w:pgSz / w:pgMar / w:docGrid attributes that carry out `edits`."""

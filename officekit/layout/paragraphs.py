@@ -22,6 +22,7 @@ TWIPS_PER_PT = 20
 LINE_TWIPS = 20  # w:spacing/@w:line of an exact line spacing is in twentieths of a point
 EMPHASIS_SHARE = 0.5  # characters in another known face below this share of the range are emphasis (一是…)
 RED, BLACK = "FF0000", "000000"
+GRID_SLACK_PT = 0.5  # a character this much wider than a grid cell still fits it
 
 
 @dataclass
@@ -250,4 +251,18 @@ def apply_paragraph_edits(paragraph: ParagraphEdit, edits: dict, revisions: Revi
         set_attrs(child(ppr, "ind", PPR_ORDER), edits["ind"])
     if "spacing" in edits:
         set_attrs(child(ppr, "spacing", PPR_ORDER), edits["spacing"])
+    if "snapToGrid" in edits:
+        set_attrs(child(ppr, "snapToGrid", PPR_ORDER), {"val": "0"})
     return None
+
+
+def off_grid_edit(p_element, plan: BlockPlan | None, char_pitch: float | None) -> bool:
+    """Whether the paragraph should stop snapping to the character grid: characters larger than a grid
+    cell (a 2号 title on the 28-a-line grid) would each take two cells and stand apart like 「关 于 进」."""
+    if not plan or not char_pitch:
+        return False
+    sizes = [t.size for t in plan.chars if t.size is not None]
+    if not sizes or max(sizes) <= char_pitch + GRID_SLACK_PT:
+        return False
+    snap = p_element.find(f"{W}pPr/{W}snapToGrid")
+    return snap is None or snap.get(W + "val") not in ("0", "false", "off")
