@@ -381,13 +381,25 @@ def test_docx_signature_lines_are_set_to_the_right_not_indented_like_the_text():
     doc = docx_of(
         formatted(1, "关于表彰先进单位的决定", "center", 22),
         formatted(2, "希望受表彰的单位再接再厉。", "both", first_line_chars=2),
+        formatted(3, "全市上下共同努力", "both", first_line_chars=2),  # short, no punctuation, but body-indented
+        formatted(4, "云岭市人民政府", "right", right_chars=4),
+        formatted(5, "2026年5月15日", "right", right_chars=4),
+    )
+    draft = recognize(doc)
+    assert blocks_of(draft, "发文机关署名") == [4] and blocks_of(draft, "正文") == [2, 3]
+    # joint issue: the first organ set like body text over the second one set right is a 署名 all the
+    # same (F038 judges where it stands); （此页无正文） above them is no 要素 (F229 reports it)
+    doc = docx_of(
+        formatted(1, "关于表彰先进单位的决定", "center", 22),
+        formatted(2, "希望受表彰的单位再接再厉。", "both", first_line_chars=2),
         formatted(3, "（此页无正文）", "both", first_line_chars=2),
-        formatted(4, "云岭市社会组织联合会", "both", first_line_chars=2),  # short, no punctuation, but body-indented
+        formatted(4, "云岭市社会组织联合会", "both", first_line_chars=2),
         formatted(5, "云岭市人民政府", "right", right_chars=4),
         formatted(6, "2026年5月15日", "right", right_chars=4),
     )
     draft = recognize(doc)
-    assert blocks_of(draft, "发文机关署名") == [5] and blocks_of(draft, "正文") == [2, 3, 4]
+    assert blocks_of(draft, "发文机关署名") == [4, 5] and blocks_of(draft, "正文") == [2]
+    assert draft.elements_of_block("body", 3) == []
     # pushed right by spaces, under a left-aligned text line that is not indented
     doc = docx_of(
         formatted(1, "[此处输入文件标题]", "center", 22),
@@ -481,3 +493,54 @@ def test_several_signers_the_number_shares_the_last_signer_line():
     assert (number.block, number.start, number.end) == (4, 0, 11)
     assert [s.text.strip() for s in draft.all("签发人")] == ["签发人：张三\u3000李四", "王五"]
     assert draft.text_of("标题") == "关于追加森林防火经费的请示"
+
+
+def test_a_template_label_naming_the_salutation_is_no_element():
+    draft = text_draft("在素材整理工作部署会上的讲话稿\n称谓\n各位同志：\n今天召开部署会，主要是把工作安排好。")
+    assert blocks_of(draft, "主送机关") == [3] and draft.elements_of_block("body", 2) == []
+
+
+def test_docx_a_fragment_opening_with_a_numbered_body_heading_has_no_title():
+    doc = docx_of(
+        formatted(1, "1. AI驱动的船舶智能设计平台", "both", first_line_chars=2),
+        formatted(2, "（1）攻关必要性", "both", first_line_chars=2),
+        formatted(3, "船舶设计周期长、人力投入大，亟需智能化手段。", "both", first_line_chars=2),
+    )
+    draft = recognize(doc)
+    assert blocks_of(draft, "标题") == [] and blocks_of(draft, "正文") == [1, 2, 3]
+    # the same line centred in a title size is a title
+    doc.body[0] = formatted(1, "1. AI驱动的船舶智能设计平台", "center", 22)
+    assert blocks_of(recognize(doc), "标题") == [1]
+
+
+def _notice_with_attachment_inside():
+    page_break = formatted(4, "", "both")
+    page_break.page_break_before = True  # Word's empty paragraph holding the page break
+    return docx_of(
+        formatted(1, "关于开展素材整理工作的通知", "center", 22),
+        formatted(2, "各有关单位："),
+        formatted(3, "为做好素材整理工作，现将有关事项通知如下。", "both", first_line_chars=2),
+        page_break,
+        formatted(5, "附件1", "left"),
+        formatted(6, "素材清单说明：供内部交流时参考。", "both", first_line_chars=2),
+        formatted(7, "特此通知。", "both", first_line_chars=2),
+        formatted(8, "云岭市文化局", "right", right_chars=4),
+        formatted(9, "2026年5月6日", "right", right_chars=4),
+    )
+
+
+def test_docx_an_attachment_page_put_before_the_closing_formula_is_an_attachment():
+    draft = recognize(_notice_with_attachment_inside())
+    assert blocks_of(draft, "附件") == [5, 6] and blocks_of(draft, "正文") == [3, 7]
+    assert blocks_of(draft, "发文机关署名") == [8] and blocks_of(draft, "成文日期") == [9]
+
+
+def test_docx_an_attachment_inside_the_text_is_one_f305_on_its_label():
+    from officekit.check import check_document
+    from officekit.config.model import Config
+
+    _, findings = check_document(_notice_with_attachment_inside(), Config())
+    on_label = [(f.rule, f.element, f.severity) for f in findings if f.location.block == 5]
+    assert on_label == [("F305", "附件", "warning")]
+    (f305,) = [f for f in findings if f.rule == "F305"]
+    assert f305.location.start == 0 and f305.location.end == 3 and "附件1" in f305.message

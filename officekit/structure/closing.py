@@ -54,7 +54,9 @@ class ClosingPass(Reading):
                 above = self.lines[signature_pos - 1]
                 if not self._signature_line(above):
                     break
-                if pushed and not pushed_right(self.blocks[above]) and not P.SEAL_PLACEHOLDER.fullmatch(self.flat[above]):
+                joint = signature_pos < date_pos and self._organ_line(above)  # the first of several organs
+                if (pushed and not pushed_right(self.blocks[above]) and not P.SEAL_PLACEHOLDER.fullmatch(self.flat[above])
+                        and not joint):
                     break
                 signature_pos -= 1
             for k in range(signature_pos, date_pos):
@@ -72,7 +74,23 @@ class ClosingPass(Reading):
             self._tag(self.lines[after], "附注", why="成文日期下的括注（或缺括号的“此件……”）")
             after += 1
         self._attachments(after, end)
-        return self._attachment_note(start, signature_pos)
+        body_end = self._attachment_note(start, signature_pos)
+        self._attachments_inside(start, body_end)
+        return body_end
+
+    def _attachments_inside(self, start: int, end: int) -> None:
+        """An 附件 page put inside the 正文 (附件1 after a page break, then 特此通知。 and the 落款): its lines
+        are 附件 up to the next closing formula or page break, so the rules report where it stands."""
+        k = start + 1
+        while k < end:
+            if not (self._attachment_label(k) and self.lines[k] in self.new_page):
+                k += 1
+                continue
+            self._tag(self.lines[k], "附件", why="正文中另起一页的附件标识")
+            k += 1
+            while k < end and self.lines[k] not in self.new_page and not self.flat[self.lines[k]].startswith(CLOSING_FORMULAS):
+                self._tag(self.lines[k], "附件", why="正文中另起一页的附件")
+                k += 1
 
     def _undated_signature(self, start: int, end: int) -> int:
         """A 落款 whose date is missing: the last line before `end` is the 署名 when it names an organ
@@ -140,7 +158,7 @@ class ClosingPass(Reading):
         plain: int | None = None
         for k in range(start + 1, end):
             i = self.lines[k]
-            if self.blocks[i].page_break_before and (signed or plain is not None):
+            if i in self.new_page and (signed or plain is not None):
                 end = k
                 break
             flat = self.flat[i]

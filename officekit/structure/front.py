@@ -145,6 +145,8 @@ class FrontPass(Reading):
                 break
             elif self._ends_front(flat) and not self._title_continues(run, flat, pos):
                 break
+            elif self._numbered_body_line(i):
+                break
             elif P.DATE.fullmatch(flat) or P.SIGNATURE_AND_DATE.fullmatch(flat):
                 break  # a 落款 date: the draft has no body text between title and 落款
             else:
@@ -244,7 +246,16 @@ class FrontPass(Reading):
             or bool(P.CHAPTER.match(flat))
             or flat == "目录"
             or flat.startswith("尊敬的")  # a salutation (倡议书, 邀请函) opens the text
+            or flat in P.SLOT_LABELS  # a template's 称谓 label: the salutation comes next
         )
+
+    def _numbered_body_line(self, i: int) -> bool:
+        """In a .docx, a 「1.」 heading set like body text (not centred, not title-sized) starts the text: a
+        fragment's section heading is no title.  (In plain text 「1.」 may open a title line; 一、（一）（1）
+        end the front whatever their format, see `_ends_front`.)"""
+        block = self.blocks[i]
+        return (heading_level(self.flat[i]) == 3 and block.has_format and alignment(block) != "center"
+                and max_size(block) < TITLE_MIN_PT)
 
     def _title_with_end_mark(self, run: list[int], i: int) -> bool:
         """A title line written with a sentence mark at its end (…的通知。): short, no other sentence mark,

@@ -42,7 +42,9 @@ class MainToPass(Reading):
                 # lines above the colon line belong to it only as a wrapped list of names (…人民政府，
                 # 国务院各部委、); a stray label above it (a template's 称谓) stays out
                 while len(chosen) > 1 and not self._main_to_wraps(chosen[0]):
-                    chosen.pop(0)
+                    label = chosen.pop(0)
+                    if self.flat[label] in P.SLOT_LABELS:
+                        self.no_element.add(label)
                     pos += 1
                 for j in chosen:
                     self._tag(j, "主送机关", why="标题下以冒号结尾的机关名称")

@@ -89,6 +89,9 @@ ATTACHMENT_LABEL = re.compile(r"附件[0-9０-９一二三四五六七八九十]
 LIST_ITEM = re.compile(r"\d+\s*[.．、]")  # continuation lines of a 附件说明: 2．xxx
 
 NOTE = re.compile(r"[（(].+[）)]")  # 附注: （此件公开发布）
+# A template's label naming the slot below it (称谓 over 各位同志：): no element of its own.
+SLOT_LABELS = frozenset({"称谓", "称呼", "抬头", "主送", "主送单位", "主送机关"})
+NO_TEXT_PAGE = re.compile(r"[（(]此页无正文[）)]")  # an old practice above a 落款 moved to its own page: no 要素
 # A 附注 written without its brackets, right under the 成文日期: 此件公开发布, 本件发至县级.
 BARE_NOTE = re.compile(r"(?:此件|本件|此文)[^，。；：]{2,24}")
 SEAL_PLACEHOLDER = re.compile(

@@ -153,9 +153,16 @@ class Reading:
         self.draft = Draft(document=document)
         # Body blocks that carry text, page-number lines left out (text exported from a PDF has them).
         self.lines: list[int] = []
+        # Lines a page break stands before, also when Word put it in an empty paragraph above them.
+        self.new_page: set[int] = set()
+        pending_break = False
         for i, flat in enumerate(self.flat):
+            pending_break = pending_break or self.blocks[i].page_break_before
             if not flat:
                 continue
+            if pending_break:
+                self.new_page.add(i)
+                pending_break = False
             if P.PAGE_NUMBER.fullmatch(flat):
                 self._tag(i, "页码", why="单独一行的页码")
                 continue

@@ -65,8 +65,8 @@ class _Recogniser(FrontPass, MainToPass, RecordPass, ClosingPass):
             # 目录 and its entries (第一章 总则<tab>3) list the text, they are not part of it
             entry = in_contents and P.CONTENTS_ENTRY.fullmatch(self.blocks[i].text.strip()) is not None
             in_contents = self.flat[i] == "目录" or entry
-            if in_contents:
-                self.no_element.add(i)
+            if in_contents or P.NO_TEXT_PAGE.fullmatch(self.flat[i]):
+                self.no_element.add(i)  # F229 still reads （此页无正文）: untagged lines are scanned as text
             if not self._tagged(i) and i not in self.no_element:
                 self._tag(i, "正文", why="主送与落款之间的正文")
         # Lines the front skipped over before the body (a title line that was not the first group).

@@ -113,10 +113,16 @@ def _word_across(tokens, cut: int, frequency) -> str | None:
 
 
 def _attachment_in_text(ctx: Context):
-    """正文 lines that are an attachment page's label: the attachment was put inside the text."""
-    body = ctx.draft.all("正文")
-    for n, span in enumerate(body):
-        if ATTACHMENT_LABEL.fullmatch(compact(span.text)) and n + 1 < len(body):
+    """An attachment page's label with 正文 after it (read as 正文, or as an 附件 page put before the end
+    of the text): the attachment was put inside the text."""
+    spans = [s for s in ctx.draft.spans if s.part == "body" and s.element in ("正文", "附件")]
+    later_text = [False] * len(spans)  # a 正文 span follows this one
+    seen = False
+    for n in range(len(spans) - 1, -1, -1):
+        later_text[n] = seen
+        seen = seen or spans[n].element == "正文"
+    for n, span in enumerate(spans):
+        if later_text[n] and ATTACHMENT_LABEL.fullmatch(compact(span.text)):
             yield Hit(span.part, span.block, span.start, span.start + len(span.text.rstrip()), element="附件")
 
 
