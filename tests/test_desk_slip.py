@@ -20,6 +20,7 @@ from officekit.desk.slip import (
     LINES_PER_PAGE, MAX_PAGES, TITLE_PASSED, TITLE_RETURNED, build_slip, estimated_lines, slip_paragraphs,
     write_slip,
 )
+from officekit.desk.line_estimate import lines_needed
 from officekit.engine.finding import Finding, Location
 from officekit.errors import InputError
 
@@ -96,17 +97,19 @@ def test_a_guess_never_decides_the_verdict():
     assert "1．W900 规则W900（第 3 段）：疑似错别字（推测）。依据：GB/T 9704-2012 7.3.3。" in lines
 
 
-LONG = "该段文字的格式与国家标准规定的要求不一致，请对照标准逐项核对后修改，并注意全文前后保持一致"
+# Chinese with Latin words that cannot break, quotes and closing marks: the hard case for the line estimate
+LONG = "该段文字的格式与“GB/T 9704-2012”规定的要求不一致（实为Times New Roman 10.5 pt），请对照标准逐项核对后修改"
 
 
 def _many_findings() -> FileResult:
-    """40 rules with errors in 格式关 and 文字关, each on 3 paragraphs, and 20 warnings."""
+    """40 rules with errors in 格式关 and 文字关, each on 3 paragraphs, and 20 warnings; a long file name."""
     findings = []
     for n in range(40):
         gate = "格式关" if n < 25 else "文字关"
         findings += [_finding(f"X{n:03d}", gate, 10 + n + k * 100, message=LONG) for k in range(3)]
     findings += [_finding(f"Y{n:03d}", "政策关", 200 + n, severity="warning", message=LONG) for n in range(20)]
-    return FileResult(path="长稿.docx", findings=findings)
+    return FileResult(path="department-of-finance__annual-budget-review__关于2027年预算编制工作的通知-v03.docx",
+                      findings=findings)
 
 
 def test_many_findings_are_cut_to_two_pages_and_counted():
@@ -118,7 +121,7 @@ def test_many_findings_are_cut_to_two_pages_and_counted():
     assert "X000" in shown and "X025" in shown  # every failed gate shows the problem that fails it
     left_line = next(line for line in lines if line.startswith("另有 ") and lines.index(line) < lines.index(
         "三、其他意见（不影响审核结论）"))
-    assert left_line == f"另有 {3 * (40 - len(shown))} 项，见审核报告。"
+    assert left_line == f"另有 {3 * (40 - len(shown))} 项，见审核报告。" and len(shown) >= 3
     assert lines[-2:-1] == [""] and lines[-1].startswith("审核人：")
     assert lines[-2 - 1] == "另有 20 项，见审核报告。"  # no room left for the warnings: only their count
 
@@ -164,3 +167,10 @@ def test_the_slip_is_never_written_over_the_draft(tmp_path):
     draft = faulty_notice(tmp_path)
     with pytest.raises(InputError):
         write_slip(draft, draft)
+
+
+def test_the_line_estimate_keeps_latin_words_whole_and_closing_marks_off_a_line_start():
+    assert lines_needed("中" * 28, 28) == 1
+    assert lines_needed("中" * 26 + "。", 28, first_indent=2) == 2  # 。 may not start the next line alone
+    # 「abcd」 (2.2 cells) does not fit in the last cell of line 1 and moves down whole, pushing a third line
+    assert lines_needed("中" * 27 + "abcd" + "中" * 26, 28) == 3

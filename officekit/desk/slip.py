@@ -17,7 +17,6 @@ is cut at an estimated line budget; what is left out is counted (「另有 N 项
 from __future__ import annotations
 
 import io
-import math
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -70,15 +69,13 @@ def _para(kind: str, text: str = "") -> Para:
 
 
 def estimated_lines(para: Para) -> int:
-    """How many lines a paragraph takes on the page (full-width characters count 1, others ½)."""
+    """How many lines a paragraph takes on the page."""
+    from officekit.desk.line_estimate import lines_needed
+
     if para.kind == "title":
-        return max(1, math.ceil(_width(para.text) / TITLE_CHARS_PER_LINE))
+        return lines_needed(para.text, TITLE_CHARS_PER_LINE)
     indent = BODY_INDENT_CHARS if para.kind in ("body", "heading", "subheading") else 0
-    return max(1, math.ceil((_width(para.text) + indent) / CHARS_PER_LINE))
-
-
-def _width(text: str) -> float:
-    return sum(1 if ord(ch) >= 0x2E80 or ch in "“”‘’—…" else 0.5 for ch in text)
+    return lines_needed(para.text, CHARS_PER_LINE, indent)
 
 
 # ---------------------------------------------------------------- what the slip says
@@ -247,6 +244,8 @@ def render_docx(paragraphs: list[Para], title: str) -> bytes:
     normal.paragraph_format.line_spacing = Twips(LINE_PITCH_TWIPS)
     normal.paragraph_format.space_before = normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    # the line budget counts every line of the page: no paragraph may leave lines empty to avoid a widow
+    normal.paragraph_format.widow_control = False
 
     fonts = {"title": FONT_TITLE, "heading": FONT_HEADING, "subheading": FONT_SUBHEADING}
     for para in paragraphs:
