@@ -246,3 +246,32 @@ def test_libreoffice_converts_the_output(draft, tmp_path):
     original = _pdf_pages(draft, out)
     assert abs(_pdf_pages(tracked, out) - original) <= 1
     assert _pdf_pages(direct, out) == _pdf_pages(tracked, out)
+
+
+def test_fix_layout_on_the_command_line(draft, tmp_path):
+    from click.testing import CliRunner
+
+    from officekit.cli import main
+
+    original = draft.read_bytes()
+    result = CliRunner().invoke(main, ["fix", "--layout", str(draft)], env={"NO_COLOR": "1"})
+    assert result.exit_code == 0, result.output
+    copy = draft.with_name("通知.修订.docx")
+    assert "一键排版" in result.output and copy.exists()
+    assert draft.read_bytes() == original  # the input is never modified
+    assert part(copy.read_bytes()).find(f".//{W}rPrChange") is not None
+    direct = tmp_path / "直接.docx"
+    result = CliRunner().invoke(main, ["fix", "--layout", "--no-track", "-o", str(direct), str(draft)])
+    assert result.exit_code == 0 and part(direct.read_bytes()).find(f".//{W}rPrChange") is None
+    assert not {f.rule for f in findings(direct.read_bytes())} & LAYOUT_RULES
+
+
+def test_fix_layout_names_a_bad_file(tmp_path):
+    from click.testing import CliRunner
+
+    from officekit.cli import main
+
+    bad = tmp_path / "坏.docx"
+    bad.write_bytes(b"not a zip")
+    result = CliRunner().invoke(main, ["fix", "--layout", str(bad)])
+    assert result.exit_code == 2 and "坏.docx" in result.output and "Traceback" not in result.output

@@ -9,6 +9,7 @@ import click
 from officekit.cli.common import ExitCode
 
 from officekit.cli._drafts import common_options, default_output, draft_checker, for_each_draft, open_draft, write_copy
+from officekit.cli.layout_fix import lay_out_copy, layout_option
 
 DIFF_CONTEXT = 1  # unchanged paragraphs shown around a changed one
 
@@ -21,7 +22,8 @@ DIFF_CONTEXT = 1  # unchanged paragraphs shown around a changed one
                    "与安全修改（作者“officekit”）分开，在审阅窗格中逐条接受或拒绝")
 @click.option("--diff", "show_diff", is_flag=True,
               help="不写文件，把将要做的修改以统一差异格式（按段编号的文本）输出；有修改时退出码为 1")
-def fix(paths, output, force, config, select, ignore, no_track, suggestions, show_diff):
+@layout_option
+def fix(paths, output, force, config, select, ignore, no_track, suggestions, show_diff, layout):
     """写出修订副本（默认“原名.修订.docx”）：标点全半角、发文字号、日期、确定的错别字等安全修改。
 
     修改以修订（痕迹）形式给出，作者 officekit；跨越不同格式文字等无法安全修改的，只列出建议。原稿不变。
@@ -53,7 +55,9 @@ def fix(paths, output, force, config, select, ignore, no_track, suggestions, sho
         target = target or default_output(path, "修订")
         # Re-check the fixed copy in memory and fix what it newly shows, so one run settles the draft.
         result = fix_until_settled(editor, check, track=not no_track, findings=findings, suggestions=suggestions)
-        write_copy(path, target, force, result.data)
+        data = lay_out_copy(path, result.data, config, {"select": select, "ignore": ignore}, not no_track) \
+            if layout else result.data
+        write_copy(path, target, force, data)
         how = "直接修改" if no_track else "修订"
         rounds = f"（{result.rounds} 轮）" if result.rounds > 1 else ""
         offered = (f"，其中 {result.suggestion_edits} 处为需要判断的建议（修订作者“{SUGGESTION_AUTHOR}”，"
