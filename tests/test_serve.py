@@ -26,6 +26,7 @@ from urllib.parse import unquote
 
 import pytest
 from click.testing import CliRunner
+from docx_builders import build_with_python_docx
 from sample_drafts import faulty_notice
 
 from officekit.cli import main
@@ -192,6 +193,14 @@ def test_the_slip_and_the_layout_copy_come_from_their_own_engines(desk, faulty):
     assert status == 200 and "<w:pPrChange " in paragraphs and "<w:ins " not in paragraphs
     assert [p.text for p in docx.Document(io.BytesIO(laid_out)).paragraphs] == \
         [p.text for p in docx.Document(io.BytesIO(faulty)).paragraphs]
+
+
+def test_a_draft_that_is_not_a_gongwen_is_not_laid_out(desk, tmp_path):
+    source = build_with_python_docx(tmp_path / "倡议书.docx", [
+        "节约用水倡议书", "全体居民：", "水是生命之源，让我们从身边做起,节约每一滴水。", "社区居委会", "2026年11月1日"])
+    draft_card = card(Secretary(desk).upload(("倡议书.docx", source.read_bytes())), "倡议书.docx")
+    assert "文稿 事务文书：不是公文，只审文字和用语" in draft_card and 'data-rule="W101"' in draft_card
+    assert re.findall(r'data-copy="(\w+)"', draft_card) == ["review", "fixed", "slip"]
 
 
 def test_files_that_cannot_be_reviewed_get_a_message_not_a_traceback(desk):

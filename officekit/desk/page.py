@@ -133,7 +133,7 @@ def _downloads(draft: Draft, options: PageOptions) -> str:
     buttons = "".join(
         f'<a class="button download" href="/drafts/{draft.number}/{kind}" download="{escape(draft.copy_name(kind))}" '
         f'data-copy="{kind}">下载{escape(COPIES[kind][0])}</a>'
-        for kind in COPIES)
+        for kind in COPIES if draft.offers(kind))
     return f'<p class="downloads">{buttons}</p>'
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from officekit.check import FileResult, check_document
 from officekit.config.model import Config
 from officekit.errors import InputError
+from officekit.structure.genre import GONGWEN
 
 READABLE_SUFFIXES = (".docx", ".txt", ".md")
 LEGACY_SUFFIXES = (".doc", ".wps", ".rtf", ".odt")  # read through LibreOffice, when it is installed
@@ -60,6 +61,12 @@ class Draft:
     @property
     def is_word(self) -> bool:
         return self.path.suffix.lower() == ".docx"
+
+    def offers(self, kind: str) -> bool:
+        """Whether the page shows the button for copy `kind`: 一键排版 lays out 公文 only."""
+        if kind == "layout":
+            return self.result is not None and self.result.draft is not None and self.result.draft.genre == GONGWEN
+        return True
 
     def copy_name(self, kind: str) -> str:
         """DRAFT.docx → DRAFT.审阅.docx, the name the browser saves the copy under."""
@@ -153,7 +160,7 @@ def _layout_copy(draft: Draft, target: Path) -> None:
     data = draft.path.read_bytes()
     result = lay_out(DocxEditor(data, os.fspath(draft.path)), draft.settings, track=True, data=data)
     if result.skipped:
-        raise CopyUnavailable(f"没有排版：{result.skipped}")
+        raise CopyUnavailable(result.skipped)
     target.write_bytes(result.data)
 
 
