@@ -8,9 +8,12 @@ import sys
 import click
 
 from officekit.cli.common import ExitCode, at_least, fail_usage, min_severity_option, note_hidden, write_output
-from officekit.report import FORMATS, ReportOptions, renderer
+from officekit.report import FORMATS, ReportOptions
 
 PROGRESS_THRESHOLD = 4  # show a progress bar from this many files on, at a terminal
+# Files a --jobs worker takes at a time: a worker holds a whole chunk's results (drafts included)
+# until the chunk is done, so a chunk must stay small however many drafts there are.
+MAX_CHUNK = 8
 # Formats read by people: notes about the configuration go to stderr only, not into the draft report.
 PEOPLE_FORMATS = ("text", "html")
 
@@ -35,13 +38,18 @@ def run_checks(paths: list[str], config: str | None, overrides: dict, jobs: int,
         from concurrent.futures import ProcessPoolExecutor
 
         pool = ProcessPoolExecutor(max_workers=jobs)
-        iterator = pool.map(_check_one, tasks, chunksize=max(1, len(tasks) // (jobs * 4)))
+        chunk = min(MAX_CHUNK, max(1, len(tasks) // (jobs * 4)))
+        iterator = pool.map(_check_one, tasks, chunksize=chunk)
+    from officekit.report.stream import Spool
+
+    results = Spool()  # on disk as each file is done: memory does not grow with the number of drafts
     try:
         if not progress:
-            return list(iterator)
+            for r in iterator:
+                results.append(r)
+            return results
         from rich.progress import Progress
 
-        results = []
         with Progress(transient=True, console=_stderr_console()) as bar:
             task = bar.add_task("检查中", total=len(tasks))
             for r in iterator:
@@ -151,8 +159,13 @@ def check(paths, fmt, output, force, config, select, ignore, fail_on, min_severi
     # Machine formats carry the notes as S002 findings of the config file (so CI shows them on its line);
     # they never change the exit code, which speaks about the drafts.
     reported = results if fmt in PEOPLE_FORMATS else results + _as_results(unused if min_severity in (None, "info") else [])
-    write_output(_statistics(reported, fmt, quiet) if statistics else renderer(fmt)(reported, options), output, force,
-                 inputs=files)
+    if statistics:
+        write_output(_statistics(reported, fmt, quiet), output, force, inputs=files)
+    else:
+        from officekit.report.stream import open_output, write_report
+
+        with open_output(output, force, files) as out:  # written file by file, not built whole in memory
+            write_report(fmt, reported, options, out)
     _print_unused(unused)
     note_hidden(sum(r.below_min_severity for r in results), min_severity)
     if os.environ.get("GITHUB_STEP_SUMMARY") and (fmt == "github" or os.environ.get("GITHUB_ACTIONS") == "true"):
