@@ -314,6 +314,18 @@ def test_removing_one_draft_keeps_the_others(desk, faulty):
     assert sorted(p.name for p in session.folder.iterdir()) == ["2"]
 
 
+def test_a_session_holds_a_bounded_number_of_drafts(desk, monkeypatch):
+    monkeypatch.setattr("officekit.desk.serve.MAX_DRAFTS_PER_SESSION", 2)
+    page = Secretary(desk).upload(*[(f"{n}.txt", "关于召开会议的通知\n".encode()) for n in "甲乙丙"])
+    assert re.findall(r'<h2 class="draft-name">(\S+?)</h2>', page) == ["甲.txt", "乙.txt"]
+    assert "丙.txt：本次会话已有 2 份草稿，请先移除一些，或结束会话后重新开始。" in page
+
+
+def test_warming_up_checks_nothing_of_the_secretaries(desk):
+    desk.warm_up()
+    assert len(desk.store) == 0 and list(desk.store.root.iterdir()) == []
+
+
 def test_the_latest_upload_comes_first_in_the_order_it_was_chosen(desk):
     secretary = Secretary(desk)
     secretary.upload(("一.txt", "关于甲的通知\n".encode()), ("二.txt", "关于乙的通知\n".encode()))

@@ -22,6 +22,7 @@ def serve(port, host, config, open_browser):
     文件只存放在本机的临时目录中，会话结束、一小时不用或停止服务（Ctrl+C）时删除；不需要网络，不需要账号。
     """
     import signal
+    import threading
 
     from officekit.check import config_for
     from officekit.desk.serve import DeskServer, port_error
@@ -40,6 +41,7 @@ def serve(port, host, config, open_browser):
         fail_usage(port_error(exc, host, port))
     # A service manager's stop (SIGTERM) ends the server like Ctrl+C does: the files are deleted.
     signal.signal(signal.SIGTERM, _interrupt)
+    threading.Thread(target=server.warm_up, daemon=True).start()  # an upload meanwhile waits for it
     try:
         click.echo(f"officekit 公文审核台已启动：{server.url}", err=False)
         click.echo("在浏览器中打开上面的地址；按 Ctrl+C 停止（停止时删除所有上传的文件）。", err=True)
