@@ -170,15 +170,14 @@ class PageLayout:
         return edits
 
     def _default_font_pt(self) -> float:
+        """The size Word sizes the character grid with: the default paragraph style's (as the reader does)."""
+        from officekit.document.styles import StyleSheet
+
         styles = None
         for rel_type, name in self.editor.package.relationships(self.editor.map.main).values():
             if rel_type.endswith("/styles"):
                 styles = self.editor.package.xml(name)
-        size = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}sz") if styles is not None else None
-        try:
-            return float(size.get(W + "val")) / 2 if size is not None else DEFAULT_FONT_PT
-        except (TypeError, ValueError):
-            return DEFAULT_FONT_PT
+        return StyleSheet(styles).default_font_size() or DEFAULT_FONT_PT if styles is not None else DEFAULT_FONT_PT
 
     # ------------------------------------------------------------ page numbers
 
