@@ -88,3 +88,12 @@ def test_unknown_marks_are_a_rule_error():
                     params={"marks": ",#"})
     with pytest.raises(RuleError):
         width.build(rule)
+
+
+def test_code_in_a_technical_appendix_is_left_alone():
+    # the literal values of a line documenting a configuration field, and coordinates as in maths
+    assert hits("\"'", "instruction_CH：给机器人的中文指令，如：'将苹果从桌子上拿起，放入碗中'") == []
+    assert hits("()", "左下角xy为(0,0)，右上角为(1279,719)，每个点") == []
+    # …but not a quoted phrase in running text, nor an ordinal in brackets
+    assert [h.start for h in hits("\"'", "坚持'放管服'改革，如：'马上就办'")] == [2, 12]
+    assert [h.fix for h in hits("()", "(1)攻关必要性")] == ["（1）"]

@@ -41,6 +41,10 @@ _PROTECTED = {
     "docnumber": r"[\p{Han}A-Za-z]{1,12}[〔\[［【(（]\d{2,4}[〕\]］】)）]\d+号",
     # domain names and file names written without a scheme: gov.cn, 附件.docx
     "domain": r"[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:cn|com|net|org|gov|edu|docx?|xlsx?|pdf|wps|ofd|txt|zip|rar)(?![A-Za-z])",
+    # code in a technical appendix: the literal values ('…', "…", […]) of a line that documents a field
+    # of a configuration file (arm_num：…，如：['bottom']), and coordinates written as in maths: (1279,719)
+    "code": r"(?<=^\s*-?\s*(?=[\w.]*[a-z_])[A-Za-z_][\w.]*\s*[:：].*?)(?:'[^'\n]*'|\"[^\"\n]*\"|\[[^\[\]\n]*\])"
+            r"|\(\s*[-+]?\d+(?:\.\d+)?(?:\s*,\s*[-+]?\d+(?:\.\d+)?)+\s*\)",
 }
 PROTECTED_KINDS = tuple(_PROTECTED)
 _COMPILED = {k: regex.compile(p) for k, p in _PROTECTED.items()}
