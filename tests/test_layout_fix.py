@@ -17,7 +17,7 @@ from officekit.check import check_document
 from officekit.config.model import Config
 from officekit.document.ooxml import W
 from officekit.layout import lay_out
-from officekit.layout.accept import accept_all, reject_all
+from officekit.layout.accept import accept_all, layout_view, libreoffice_accept_all, reject_all
 from officekit.output.docx_edit import DocxEditor
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -277,62 +277,10 @@ def test_fix_layout_names_a_bad_file(tmp_path):
     assert result.exit_code == 2 and "坏.docx" in result.output and "Traceback" not in result.output
 
 
-ACCEPT_MACRO = """<?xml version="1.0" encoding="UTF-8"?>
-<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
-<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" script:language="StarBasic">
-Sub AcceptAll(inPath As String, outPath As String)
-  Dim args(0) As New com.sun.star.beans.PropertyValue
-  args(0).Name = &quot;Hidden&quot;
-  args(0).Value = True
-  doc = StarDesktop.loadComponentFromURL(ConvertToURL(inPath), &quot;_blank&quot;, 0, args())
-  helper = createUnoService(&quot;com.sun.star.frame.DispatchHelper&quot;)
-  helper.executeDispatch(doc.getCurrentController().getFrame(), &quot;.uno:AcceptAllTrackedChanges&quot;, &quot;&quot;, 0, Array())
-  Dim save(0) As New com.sun.star.beans.PropertyValue
-  save(0).Name = &quot;FilterName&quot;
-  save(0).Value = &quot;MS Word 2007 XML&quot;
-  doc.storeToURL(ConvertToURL(outPath), save())
-  doc.close(True)
-End Sub
-</script:module>
-"""
-
-
-def _libreoffice_accept_all(source: Path, target: Path, work: Path) -> None:
-    """LibreOffice's own 「接受所有修订」, run headless by a Basic macro in a profile of its own."""
-    profile = work / "lo-profile"
-    soffice = ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless"]
-    subprocess.run(soffice + ["--terminate_after_init"], check=True, capture_output=True, timeout=180)
-    (profile / "user" / "basic" / "Standard" / "Module1.xba").write_text(ACCEPT_MACRO, encoding="utf-8")
-    subprocess.run(soffice + [f'macro:///Standard.Module1.AcceptAll("{source}","{target}")'],
-                   check=True, capture_output=True, timeout=180)
-
-
-def _layout(data: bytes):
-    """What a reader sees of the layout: page setup, and per paragraph alignment, indents, spacing and
-    the face, size and colour every character renders in."""
-    from officekit.engine.types import _format as F
-
-    document = DocxEditor(data, "x").document
-    paragraphs = []
-    for block in document.body:
-        if not block.text.strip():
-            continue
-        characters = tuple((ch, run.props.east_asia_font if ord(ch) > 127 else run.props.ascii_font,
-                            run.props.size_pt, F.is_red(run.props.color))
-                           for run in block.runs if run.props for ch in run.text if not ch.isspace())
-        # (LibreOffice writes a page break before a paragraph as a break at the end of the one before)
-        paragraphs.append((block.text.rstrip("\n"), F.alignment(block), tuple(round(v, 1) for v in F.indents(block)),
-                           block.props.line_rule, block.props.line_value, characters))
-    s = document.sections[0]
-    # (not chars_per_line: LibreOffice writes the grid's character pitch against its own default size)
-    page = (s.page_width_mm, s.page_height_mm, s.margin_top_mm, s.margin_left_mm, s.grid_line_pitch_pt)
-    return page, paragraphs
-
-
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
 def test_libreoffice_accepting_every_revision_gives_the_no_track_layout(draft, tmp_path):
     tracked, accepted = tmp_path / "修订.docx", tmp_path / "接受.docx"
     tracked.write_bytes(laid_out(draft, track=True).data)
-    _libreoffice_accept_all(tracked, accepted, tmp_path)
+    libreoffice_accept_all(tracked, accepted, tmp_path)
     assert part(accepted.read_bytes()).find(f".//{W}rPrChange") is None
-    assert _layout(accepted.read_bytes()) == _layout(laid_out(draft, track=False).data)
+    assert layout_view(accepted.read_bytes()) == layout_view(laid_out(draft, track=False).data)

@@ -9,7 +9,9 @@ property changes (w:rPrChange, w:pPrChange, w:sectPrChange, w:tblPrChange …), 
 from __future__ import annotations
 
 import io
+import subprocess
 import zipfile
+from pathlib import Path
 
 from lxml import etree
 
@@ -18,6 +20,42 @@ from officekit.document.ooxml import W
 PROPERTY_CHANGES = ("rPrChange", "pPrChange", "sectPrChange", "tblPrChange", "trPrChange", "tcPrChange",
                     "tblGridChange", "tblPrExChange", "numberingChange")
 _XML_PARTS = (".xml",)
+
+
+def libreoffice_accept_all(source: Path, target: Path, work: Path, soffice: str = "soffice",
+                           timeout: int = 180) -> None:
+    """LibreOffice's own 「接受所有修订」 on `source`, saved as .docx to `target` — the reference the
+    routine above is checked against.  Runs headless, a Basic macro in a profile of its own under `work`
+    (so another LibreOffice on the machine does not lock it)."""
+    profile = Path(work) / "lo-accept-profile"
+    command = [soffice, f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless"]
+    module = profile / "user" / "basic" / "Standard" / "Module1.xba"
+    if not module.exists() or ACCEPT_MACRO_NAME not in module.read_text(encoding="utf-8"):
+        subprocess.run(command + ["--terminate_after_init"], check=True, capture_output=True, timeout=timeout)
+        module.write_text(ACCEPT_MACRO, encoding="utf-8")
+    subprocess.run(command + [f'macro:///Standard.Module1.{ACCEPT_MACRO_NAME}("{Path(source).resolve()}","{Path(target).resolve()}")'],
+                   check=True, capture_output=True, timeout=timeout)
+
+
+ACCEPT_MACRO_NAME = "OfficekitAcceptAll"
+ACCEPT_MACRO = f"""<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" script:language="StarBasic">
+Sub {ACCEPT_MACRO_NAME}(inPath As String, outPath As String)
+  Dim args(0) As New com.sun.star.beans.PropertyValue
+  args(0).Name = &quot;Hidden&quot;
+  args(0).Value = True
+  doc = StarDesktop.loadComponentFromURL(ConvertToURL(inPath), &quot;_blank&quot;, 0, args())
+  helper = createUnoService(&quot;com.sun.star.frame.DispatchHelper&quot;)
+  helper.executeDispatch(doc.getCurrentController().getFrame(), &quot;.uno:AcceptAllTrackedChanges&quot;, &quot;&quot;, 0, Array())
+  Dim save(0) As New com.sun.star.beans.PropertyValue
+  save(0).Name = &quot;FilterName&quot;
+  save(0).Value = &quot;MS Word 2007 XML&quot;
+  doc.storeToURL(ConvertToURL(outPath), save())
+  doc.close(True)
+End Sub
+</script:module>
+"""
 
 
 def accept_all(data: bytes) -> bytes:
@@ -107,3 +145,26 @@ def _reject(root) -> None:
         for text in node.iter(W + "delText"):
             text.tag = W + "t"
         _unwrap(node)
+
+
+def layout_view(data: bytes):
+    """What a reader sees of the layout: page setup, and per paragraph alignment, indents, spacing and
+    the face, size and colour every character renders in."""
+    from officekit.engine.types import _format as F
+    from officekit.output.docx_edit import DocxEditor
+
+    document = DocxEditor(data, "<layout>").document
+    paragraphs = []
+    for block in document.body:
+        if not block.text.strip():
+            continue
+        characters = tuple((ch, run.props.east_asia_font if ord(ch) > 127 else run.props.ascii_font,
+                            run.props.size_pt, F.is_red(run.props.color))
+                           for run in block.runs if run.props for ch in run.text if not ch.isspace())
+        # (LibreOffice writes a page break before a paragraph as a break at the end of the one before)
+        paragraphs.append((block.text.rstrip("\n"), F.alignment(block), tuple(round(v, 1) for v in F.indents(block)),
+                           block.props.line_rule, block.props.line_value, characters))
+    s = document.sections[0]
+    # (not chars_per_line: LibreOffice writes the grid's character pitch against its own default size)
+    page = (s.page_width_mm, s.page_height_mm, s.margin_top_mm, s.margin_left_mm, s.grid_line_pitch_pt)
+    return page, paragraphs
