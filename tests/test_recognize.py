@@ -544,3 +544,21 @@ def test_docx_an_attachment_inside_the_text_is_one_f305_on_its_label():
     assert on_label == [("F305", "附件", "warning")]
     (f305,) = [f for f in findings if f.rule == "F305"]
     assert f305.location.start == 0 and f305.location.end == 3 and "附件1" in f305.message
+
+
+def test_docx_an_invitation_in_a_text_box_is_a_letter_of_affairs_with_salutation_and_signature():
+    def box(index, text, align="left"):
+        return formatted(index, text, align, container="textbox")
+
+    doc = docx_of(
+        box(1, "尊敬的            先生/女士"),
+        box(2, "      您好！"),
+        box(3, "      我公司决定于2019年2月2日在公司活动中心举办新春酒会，诚邀您拨冗出席。"),
+        box(4, "云岭市某某软件有限公司", "right"),
+        box(5, "地址：云岭市香洲区环路321号", "right"),
+        box(6, "电话：0000-0000000", "right"),
+    )
+    draft = recognize(doc)
+    assert blocks_of(draft, "主送机关") == [1] and blocks_of(draft, "正文") == [2, 3]
+    assert blocks_of(draft, "发文机关署名") == [4] and blocks_of(draft, "附注") == [5, 6]
+    assert draft.genre == "事务文书" and "邀请函" in draft.genre_reason

@@ -96,8 +96,8 @@ class ClosingPass(Reading):
         """A 落款 whose date is missing: the last line before `end` is the 署名 when it names an organ
         (and, in a .docx, is set to the right or at least not like 正文).  Returns where 正文 ends."""
         k = end - 1
-        while k > start and P.NOTE.fullmatch(self.flat[self.lines[k]]):
-            k -= 1  # a 附注 under the missing date: （此件公开发布）
+        while k > start and (P.NOTE.fullmatch(self.flat[self.lines[k]]) or P.CONTACT_LINE.match(self.flat[self.lines[k]])):
+            k -= 1  # a 附注 under the missing date: （此件公开发布）, or a letter's 地址：/电话： lines
         if k <= start:
             return end
         i = self.lines[k]

@@ -32,6 +32,7 @@ _MATERIAL_DOCTYPES = frozenset({"汇报材料", "讲话稿", "讲话", "发言",
 _SALUTATION = re.compile(r"^尊敬的")
 # 「某某同学，您好！」: a greeting to one person opens a letter or a note, never a 公文.
 _GREETING = re.compile(r"^[^。；]{1,16}?[，,：:]?(?:您|你)好[!！，,。]")
+_HELLO = re.compile(r"(?:您|你|大家)好[!！，,。]?")  # the greeting on a line of its own under the salutation
 _LETTER_CLOSE = re.compile(r"^(?:此致|敬礼[!！。]?|此致敬礼[!！。]?|祝好|顺祝商祺|谨上|敬上)$")
 _APPLICANT = re.compile(r"^[（(]?(?:申请人|汇报人|报告人|述职人)[:：]")
 # Chat-style cues under a bare 「通知」: addressing 大家, @mentions, emoji-like marks, stacked ！！.
@@ -55,6 +56,8 @@ def genre_of(draft) -> tuple[str, str | None]:
     closing = any(_LETTER_CLOSE.match(line) for line in lines[-6:])
     if salutation and closing:
         return LETTER, "以“尊敬的……”称呼、以“此致”“敬礼”结尾"
+    if salutation and draft.has("发文机关署名") and any(_HELLO.fullmatch(line) for line in lines[:4]):
+        return AFFAIRS, "以“尊敬的……”称呼并问候“您好”、以单位署名落款的事务信函（邀请函、感谢信一类）"
     if any(_APPLICANT.match(line) for line in lines[-4:]):
         return AFFAIRS, "落款为“申请人：”一类的个人署名"
     if closing:

@@ -58,6 +58,10 @@ class MainToPass(Reading):
     def _main_to_without_colon(self, pos: int) -> int:
         """A 主送 whose colon was forgotten (市人民政府、市财政局): one short line of organ names right under
         the title, with text below it.  Rules then report the missing colon instead of missing the 主送."""
+        if pos < len(self.lines) - 1 and P.SALUTATION_LINE.fullmatch(self.flat[self.lines[pos]]):
+            # 尊敬的 先生/女士 opening a letter (often in a text box, under no title of its own)
+            self._tag(self.lines[pos], "主送机关", why="开头的称呼“尊敬的……”（缺冒号）")
+            return pos + 1
         if pos == 0 or pos >= len(self.lines) or not self._title_above(pos):
             return pos
         i = self.lines[pos]

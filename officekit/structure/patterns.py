@@ -91,6 +91,10 @@ LIST_ITEM = re.compile(r"\d+\s*[.．、]")  # continuation lines of a 附件说�
 NOTE = re.compile(r"[（(].+[）)]")  # 附注: （此件公开发布）
 # A template's label naming the slot below it (称谓 over 各位同志：): no element of its own.
 SLOT_LABELS = frozenset({"称谓", "称呼", "抬头", "主送", "主送单位", "主送机关"})
+# A letter's salutation written without its colon (尊敬的 先生/女士): the 主送 slot of a 事务 letter.
+SALUTATION_LINE = re.compile(r"尊敬的[^，。；！？,.;!?]{1,38}")
+# Contact lines a letter's 署名 may carry under it, without the brackets of a 附注.
+CONTACT_LINE = re.compile(r"(?:地址|通讯地址|电话|联系电话|联系人|邮编|邮政编码|传真|邮箱|电子邮箱|网址)[:：]")
 NO_TEXT_PAGE = re.compile(r"[（(]此页无正文[）)]")  # an old practice above a 落款 moved to its own page: no 要素
 # A 附注 written without its brackets, right under the 成文日期: 此件公开发布, 本件发至县级.
 BARE_NOTE = re.compile(r"(?:此件|本件|此文)[^，。；：]{2,24}")
