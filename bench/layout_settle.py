@@ -2,6 +2,9 @@
 
     python bench/layout_settle.py                   # ../shared/corpus/docx and docx-templates-short
     python bench/layout_settle.py some/draft.docx   # just these
+    python bench/layout_settle.py --libreoffice     # also: every changed output opens in python-docx and
+                                                    # LibreOffice (PDF page count within one of the input's),
+                                                    # and LibreOffice's accept-all gives the --no-track layout
 
 For each draft: check it, lay it out (tracked, as `fix --layout` writes it, without the text fixes, so
 only layout moves), check the output.  Columns:
@@ -17,7 +20,10 @@ A finding is "the same" when rule id, part and block match.  Prints one line a d
 
 from __future__ import annotations
 
+import io
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -28,10 +34,12 @@ from officekit.check import check_document, config_for  # noqa: E402
 from officekit.engine.ruleset import active_rules  # noqa: E402
 from officekit.errors import InputError  # noqa: E402
 from officekit.layout import lay_out  # noqa: E402
+from officekit.layout.accept import layout_view, libreoffice_accept_all  # noqa: E402
 from officekit.output.docx_edit import DocxEditor  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 FOLDERS = ("docx", "docx-templates-short")
+FOLDER_LABELS = {"docx": "docx", "docx-templates-short": "tmpl"}
 OWNED_TYPES = frozenset({"format", "page", "pagenum"})
 OWNED_PLACEMENT = frozenset({"closing"})
 TARGET_SETTLED = 0.90
@@ -65,7 +73,9 @@ def measure(path: Path) -> dict | None:
     targets = [f for f in before if f.rule in owned and (f.location.part, f.location.block) not in weak]
     after_keys = {key(f) for f in after}
     before_keys = {key(f) for f in before}
+    checked = libreoffice_checks(path, data, result.data, config) if LIBREOFFICE and result.changed else None
     return {
+        "lo": checked,
         "fmt_before": sum(f.gate == "格式关" for f in before), "fmt_after": sum(f.gate == "格式关" for f in after),
         "owned": len(targets), "settled": sum(key(f) not in after_keys for f in targets),
         "new": [f for f in after if key(f) not in before_keys], "weak": len(result.weak),
@@ -73,13 +83,47 @@ def measure(path: Path) -> dict | None:
     }
 
 
+LIBREOFFICE = False
+PAGE_SLACK = 1  # the output's page count may differ from the input's by this much
+
+
+def pdf_pages(docx: Path, work: Path) -> int:
+    profile = (work / "lo-pdf-profile").resolve().as_uri()
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir",
+                    str(work), str(docx)], check=True, capture_output=True, timeout=300)
+    info = subprocess.run(["pdfinfo", str(docx.with_suffix(".pdf"))], check=True, capture_output=True, text=True).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+def libreoffice_checks(path: Path, original: bytes, tracked: bytes, config) -> dict:
+    """python-docx opens the output; LibreOffice converts input and output (page counts); LibreOffice's
+    accept-all of the tracked output gives the layout of the --no-track output."""
+    import docx
+
+    direct = lay_out(DocxEditor(original, str(path)), config, track=False, data=original).data
+    out: dict = {}
+    docx.Document(io.BytesIO(tracked))  # raises when python-docx cannot open it
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        (work / "in.docx").write_bytes(original)
+        (work / "out.docx").write_bytes(tracked)
+        out["pages"] = (pdf_pages(work / "in.docx", work), pdf_pages(work / "out.docx", work))
+        libreoffice_accept_all(work / "out.docx", work / "accepted.docx", work)
+        out["accept_same"] = layout_view((work / "accepted.docx").read_bytes()) == layout_view(direct)
+    return out
+
+
 def main(argv: list[str]) -> int:
+    global LIBREOFFICE
+    LIBREOFFICE = "--libreoffice" in argv
+    argv = [a for a in argv if a != "--libreoffice"]
     paths = [Path(a) for a in argv] or [p for folder in FOLDERS for p in sorted((CORPUS / folder).glob("*.docx"))]
     if not paths:
         print("no drafts (is ../shared/corpus present?)")
         return 1
     totals = {"fmt_before": 0, "fmt_after": 0, "owned": 0, "settled": 0, "new": 0, "weak": 0}
     started = time.perf_counter()
+    lo_totals = {"checked": 0, "pages_ok": 0, "accept_same": 0}
     print(f"{'draft':60} 格式关 before→after  owned settled  new weak")
     for path in paths:
         m = measure(path)
@@ -89,8 +133,14 @@ def main(argv: list[str]) -> int:
             totals[k] += len(m[k]) if k == "new" else m[k]
         share = f"{m['settled'] / m['owned']:.0%}" if m["owned"] else "–"
         note = f"  ({m['skipped']})" if m["skipped"] else ""
-        print(f"{path.parent.name[:4]}/{path.stem[:55]:55} {m['fmt_before']:4d} → {m['fmt_after']:4d}  "
+        print(f"{FOLDER_LABELS.get(path.parent.name, path.parent.name[:4])}/{path.stem[:55]:55} {m['fmt_before']:4d} → {m['fmt_after']:4d}  "
               f"{m['owned']:5d} {m['settled']:4d} {share:>4} {len(m['new']):4d} {m['weak']:4d}{note}")
+        if m["lo"]:
+            pages, same = m["lo"]["pages"], m["lo"]["accept_same"]
+            lo_totals["checked"] += 1
+            lo_totals["pages_ok"] += abs(pages[0] - pages[1]) <= PAGE_SLACK
+            lo_totals["accept_same"] += same
+            print(f"      LibreOffice: pages {pages[0]} → {pages[1]}, accept-all = --no-track: {'yes' if same else 'NO'}")
         for f in m["new"]:
             print(f"      new: {f.rule} {f.location.part}#{f.location.block} {f.message[:80]}")
         for f in m["left"]:
@@ -99,6 +149,9 @@ def main(argv: list[str]) -> int:
     print(f"\n{len(paths)} drafts in {time.perf_counter() - started:.0f} s: 格式关 {totals['fmt_before']} → "
           f"{totals['fmt_after']}; owned findings on confident blocks {totals['owned']}, settled {totals['settled']} "
           f"({share:.1%}, target ≥ {TARGET_SETTLED:.0%}); new findings {totals['new']}; weak blocks left {totals['weak']}")
+    if LIBREOFFICE:
+        print(f"LibreOffice on {lo_totals['checked']} changed outputs: page count within {PAGE_SLACK} of the input's "
+              f"{lo_totals['pages_ok']}, accept-all = --no-track layout {lo_totals['accept_same']} (all open in python-docx)")
     return 0 if share >= TARGET_SETTLED and totals["new"] == 0 else 1
 
 

@@ -284,3 +284,41 @@ def test_libreoffice_accepting_every_revision_gives_the_no_track_layout(draft, t
     libreoffice_accept_all(tracked, accepted, tmp_path)
     assert part(accepted.read_bytes()).find(f".//{W}rPrChange") is None
     assert layout_view(accepted.read_bytes()) == layout_view(laid_out(draft, track=False).data)
+
+
+def test_a_missing_header_separator_is_drawn_red_under_the_zihao(tmp_path):
+    head = (p(r("云岭市人民政府文件", FONT("方正小标宋简体") + SIZE(36) + '<w:color w:val="FF0000"/>'), ppr=JC("center"))
+            + p(r("云政发〔2026〕12号", FONT("仿宋_GB2312", "Times New Roman") + SIZE(16)), ppr=JC("center")))
+    path = build_docx(tmp_path / "文件.docx", head + draft_xml(), default_rpr=SIZE(16))
+    assert "F051" in {f.rule for f in findings(path.read_bytes())}
+    data = laid_out(path, track=True).data
+    assert "F051" not in {f.rule for f in findings(data)}
+    bottom = paragraph(data, "云政发").find(f"{W}pPr/{W}pBdr/{W}bottom")
+    assert (bottom.get(W + "val"), bottom.get(W + "color")) == ("single", "FF0000")
+    # rejecting the revision takes the line away again
+    assert paragraph(reject_all(data), "云政发").find(f"{W}pPr/{W}pBdr") is None
+
+
+CORPUS_SAMPLE = ("docx-templates-short/danxiaozhiren__gongwen-format-converter-skill__01-basic-formal.docx",
+                 "docx-templates-short/liangming99__gongwen__公文-2026-02-23.docx",
+                 "docx-templates-short/Lawliet-lgtm__copilot-help__test.docx",
+                 "docx-templates-short/billysince__GongwenAssistant__A5_3.docx")
+
+
+@pytest.mark.parametrize("name", CORPUS_SAMPLE)
+def test_real_drafts_settle_without_new_findings_and_stay_settled(name):
+    path = SHARED / name
+    if not path.exists():
+        pytest.skip("shared corpus not present")
+    data = path.read_bytes()
+    result = lay_out(DocxEditor(data, str(path)), Config(), track=True, data=data)
+    before = {(f.rule, f.location.part, f.location.block) for f in findings(data)}
+    after = {(f.rule, f.location.part, f.location.block) for f in findings(result.data)}
+    assert after - before == set()  # no new finding of any gate
+    assert len(after) < len(before)
+    assert [b.text for b in DocxEditor(result.data, "x").document.body] == \
+        [b.text for b in DocxEditor(data, "x").document.body]
+    again = lay_out(DocxEditor(result.data, str(path)), Config(), track=True, data=result.data)
+    assert not again.changed
+    assert layout_view(accept_all(result.data)) == \
+        layout_view(lay_out(DocxEditor(data, str(path)), Config(), track=False, data=data).data)

@@ -19,6 +19,7 @@ from officekit.layout.confidence import WeakBlock, weak_blocks
 from officekit.layout.hanging import hanging_indents, indent_edit, shares_border_box, wraps
 from officekit.layout.ooxml_edit import Revisions
 from officekit.layout.page import PageLayout
+from officekit.layout.separator import apply_separator, separator_edit
 from officekit.layout.paragraphs import (
     apply_paragraph_edits, apply_run_edits, off_grid_edit, paragraph_edits, run_edits,
 )
@@ -103,6 +104,15 @@ def lay_out(editor: DocxEditor, config, track: bool = True, data: bytes | None =
         for reason in problems + ([why] if why else []):
             result.left.append((part, index, reason))
         result.blocks += 1
+
+    separator = separator_edit(draft, rules, config, skip)
+    if separator is not None:
+        why = apply_separator(editor, separator, revisions)
+        if why:
+            result.left.append(("body", separator.block, why))
+        else:
+            result.rules.add(separator.rule)
+            result.notes.append("版头分隔线：" + ("在发文字号下加红色分隔线" if separator.add else "分隔线改为红色"))
 
     page.page_numbers()
     result.notes.extend(page.notes)
