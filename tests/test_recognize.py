@@ -562,3 +562,14 @@ def test_docx_an_invitation_in_a_text_box_is_a_letter_of_affairs_with_salutation
     assert blocks_of(draft, "主送机关") == [1] and blocks_of(draft, "正文") == [2, 3]
     assert blocks_of(draft, "发文机关署名") == [4] and blocks_of(draft, "附注") == [5, 6]
     assert draft.genre == "事务文书" and "邀请函" in draft.genre_reason
+
+
+def test_a_title_typed_into_the_first_paragraph_is_its_own_span():
+    draft = text_draft("公共服务事项办理指引公共服务事项是指面向社会公众提供的咨询、办理等服务。办理时应携带证件。")
+    (title,) = draft.all("标题")
+    (text,) = draft.all("正文")
+    assert (title.block, title.start, title.end, title.text) == (1, 0, 10, "公共服务事项办理指引")
+    assert (text.block, text.start, text.text[:6]) == (1, 10, "公共服务事项")
+    # a first paragraph that only mentions such a word is text
+    draft = text_draft("根据管理办法，办理时应携带证件。公共服务事项须在窗口办理。")
+    assert draft.all("标题") == [] and blocks_of(draft, "正文") == [1]

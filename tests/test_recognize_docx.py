@@ -73,9 +73,7 @@ DRAFT_CASES = [
                  "其他文稿", ANY, ANY, {}, id="agengcc-guide"),
     pytest.param(DOCX / "Agengcc__official-docx-formatter__public_service_guide_single_paragraph.docx",
                  ANY, ANY, ANY, {"公共服务事项办理指引公共服务事项是指面向社会公众提供的咨询、…": "标题/正文"},
-                 id="agengcc-guide-fused-title",
-                 marks=misread("the title 公共服务事项办理指引 fused with the text in one paragraph: read as 正文 "
-                               "only, no 标题 span at the head of b1")),
+                 id="agengcc-guide-fused-title"),
     # A news item: its section lines 【第一部分…】 are 正文.
     pytest.param(DOCX / "CooperTin1709__GFS_gongwen-format-skill__测试文案.docx", "其他文稿", ANY, ANY, {
         "以赛促学，严记校规 | 人工智能学院校规校纪知识竞赛圆满落幕": "标题",

@@ -21,6 +21,11 @@ TITLE_MIN_CHARS = 4
 TITLE_MAX_CHARS = 60
 TITLE_END_MARKS = "。．.！!；;，,"
 TITLE_MIN_PT = 18  # a title line is set this large or larger (GB/T 9704: 2号, 22 pt)
+# A title typed into the first paragraph: the words a title ends with, how far into the paragraph it may
+# reach, and how many characters of its subject the text must repeat right after it.
+FUSED_TITLE_WORD = re.compile(r"指引|指南|办法|方案|规定|细则|须知|通知|意见|规则|制度|守则|要点|计划|决定|公告|通告|通报|报告|请示|批复|纪要")
+FUSED_TITLE_MAX_CHARS = 40
+FUSED_SUBJECT_CHARS = 4
 
 
 @dataclass
@@ -143,6 +148,9 @@ class FrontPass(Reading):
                 items.append(("line", i))
                 pos += 1
                 break
+            elif not items and not run and self._fused_title(i):
+                pos += 1  # 「公共服务事项办理指引公共服务事项是指……」: the title typed into the first paragraph
+                break
             elif self._ends_front(flat) and not self._title_continues(run, flat, pos):
                 break
             elif self._numbered_body_line(i):
@@ -248,6 +256,24 @@ class FrontPass(Reading):
             or flat.startswith("尊敬的")  # a salutation (倡议书, 邀请函) opens the text
             or flat in P.SLOT_LABELS  # a template's 称谓 label: the salutation comes next
         )
+
+    def _fused_title(self, i: int) -> bool:
+        """The first paragraph opens with a title run into the text: a head ending in a title word (指引,
+        办法, 通知…) whose subject the text then repeats (「XX办理指引」 + 「XX是指……」).  Tags the two spans."""
+        text = self.blocks[i].text
+        lead = len(text) - len(text.lstrip())
+        body = text[lead:]
+        if not P.SENTENCE_END.search(body):
+            return False
+        for m in FUSED_TITLE_WORD.finditer(body[:FUSED_TITLE_MAX_CHARS]):
+            head, rest = body[: m.end()], body[m.end():]
+            if P.SENTENCE_END.search(head) or re.search(r"[，,：:、]", head):
+                return False
+            if len(head) > FUSED_SUBJECT_CHARS and rest.startswith(head[:FUSED_SUBJECT_CHARS]):
+                self._tag(i, "标题", lead, lead + m.end(), why="首段开头与正文连写的标题（正文重复其事由）")
+                self._tag(i, "正文", lead + m.end(), len(text.rstrip()), why="首段中标题之后的正文")
+                return True
+        return False
 
     def _numbered_body_line(self, i: int) -> bool:
         """In a .docx, a 「1.」 heading set like body text (not centred, not title-sized) starts the text: a
