@@ -28,6 +28,7 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     suppress_used: list[tuple[str, str]] = field(default_factory=list)  # config (pattern, rule) entries that hid something
     below_min_severity: int = 0  # findings `check --min-severity` left out
+    baselined: int = 0  # findings `check --baseline` left out as known: the report says how many
 
     def counts(self) -> dict[str, int]:
         out = {"error": 0, "warning": 0, "info": 0}

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from officekit.engine import matching
-from officekit.engine.finding import Finding, Location, fingerprint
+from officekit.engine.finding import Finding, Location, anchor, fingerprint, legacy_fingerprint, near_fingerprints
 
 # 「officekit: ignore W302」, or in Chinese with a full-width colon: 「officekit：忽略 W302」「officekit：不检查W302、W101」
 IGNORE_COMMENT = re.compile(r"officekit\s*[:：]\s*(?:ignore\s+|忽略\s*|不检查\s*)"
@@ -30,7 +30,8 @@ IGNORE_COMMENT = re.compile(r"officekit\s*[:：]\s*(?:ignore\s+|忽略\s*|不检
 UNUSED_RULE = "S001"
 UNUSED_CONFIG_RULE = "S002"
 GATE_OF_LETTER = {"F": "格式关", "W": "文字关", "P": "政策关"}
-BASELINE_SCHEMA = "officekit/baseline@1"
+BASELINE_SCHEMA = "officekit/baseline@2"  # @2: fingerprints anchor on the offending text's neighbourhood
+LEGACY_BASELINE_SCHEMA = "officekit/baseline@1"  # whole-paragraph fingerprints; still read and matched
 
 
 def rule_matches(rule: str, wanted: str) -> bool:
@@ -162,7 +163,7 @@ def _unused_notice(spec, comment: IgnoreComment, rule: str, draft) -> Finding:
         element=element, message=matching.fill(spec.message, {"rule": rule}),
         suggestion=None, location=Location("body", comment.block, comment.start, comment.end),
         excerpt=text[:200], source=spec.source,
-        fingerprint=fingerprint(spec.id, element, text, text[comment.start:comment.end], 0),
+        fingerprint=fingerprint(spec.id, element, anchor(text, comment.start, comment.end), 0),
     )
 
 
@@ -194,7 +195,7 @@ class UnusedSuppression:
             rule=spec.id, name=spec.name, gate=GATE_OF_LETTER.get(self.rule[:1].upper(), "文字关"),
             severity=spec.severity, element="正文", message=self.message(), suggestion=None,
             location=Location("body", self.line, None, None), excerpt=self.line_text[:200], source=spec.source,
-            fingerprint=fingerprint(spec.id, "正文", self.line_text, f"{self.pattern}\x1f{self.rule}", 0),
+            fingerprint=fingerprint(spec.id, "正文", f"{self.line_text}\x1f{self.pattern}\x1f{self.rule}", 0),
         )
 
 
@@ -285,7 +286,8 @@ def baseline_json(results) -> str:
         if result.status != "ok" or not result.findings:
             continue
         files[baseline_key(result.path)] = [
-            {"fingerprint": f.fingerprint, "rule": f.rule, "block": f.location.block, "excerpt": f.excerpt[:60]}
+            {"fingerprint": f.fingerprint, "rule": f.rule, "block": f.location.block, "excerpt": f.excerpt[:60],
+             "near": _near(result, f)}
             for f in sorted(result.findings, key=lambda f: (f.fingerprint, f.rule))
         ]
     return json.dumps({"schema": BASELINE_SCHEMA, "files": files}, ensure_ascii=False, indent=2) + "\n"
@@ -296,18 +298,92 @@ class BaselineError(Exception):
 
 
 def load_baseline(path: str) -> dict[str, list[dict]]:
+    """The entries by file.  A file of the older schema (@1) loads too: its entries are marked `legacy` and
+    matched by the fingerprint of that version (rewrite it with `officekit baseline --force` to move on)."""
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise BaselineError(f"{path}: 无法读取基线文件（{exc}）") from None
-    if not isinstance(data, dict) or data.get("schema") != BASELINE_SCHEMA or not isinstance(data.get("files"), dict):
+    schema = data.get("schema") if isinstance(data, dict) else None
+    if schema not in (BASELINE_SCHEMA, LEGACY_BASELINE_SCHEMA) or not isinstance(data.get("files"), dict):
         raise BaselineError(f"{path}: 不是 officekit 基线文件（应含 \"schema\": \"{BASELINE_SCHEMA}\"）")
-    return data["files"]
+    files = data["files"]
+    if schema == LEGACY_BASELINE_SCHEMA:
+        files = {name: [{**entry, "legacy": True} for entry in entries if isinstance(entry, dict)]
+                 for name, entries in files.items() if isinstance(entries, list)}
+    return files
+
+
+def legacy_fingerprints(result) -> list[str]:
+    """Each finding's fingerprint as baseline@1 computed it (the whole block's text, whitespace removed),
+    each block's text squeezed once.  Numbered among the findings the run reports, where @1 numbered them
+    before folding: a same-rule finding folded away before another can shift that one's number."""
+    from officekit.engine.finding import _squeeze
+
+    squeezed: dict[tuple[str, int], str] = {}
+    seen: dict[tuple, int] = {}
+    out = []
+    for f in result.findings:  # in report order: the order @1 numbered them in
+        loc = f.location
+        text = _block_text(result.draft, loc.part, loc.block)
+        if (loc.part, loc.block) not in squeezed:
+            squeezed[(loc.part, loc.block)] = _squeeze(text)
+        matched = text[loc.start:loc.end] if loc.start is not None else ""
+        key = (f.rule, f.element, loc.part, text, matched)  # as @1 keyed them: blocks of equal text share
+        n = seen.get(key, 0)
+        seen[key] = n + 1
+        out.append(legacy_fingerprint(f.rule, f.element, squeezed[(loc.part, loc.block)], matched, n))
+    return out
+
+
+def _near(result, f) -> list[str]:
+    """The half-anchor fingerprints of a finding (engine.finding.side_anchors)."""
+    loc = f.location
+    return near_fingerprints(f.rule, f.element, _block_text(result.draft, loc.part, loc.block), loc.start, loc.end)
+
+
+def _block_text(draft, part: str, block: int) -> str:
+    blocks = draft.document.blocks(part) if draft is not None else []
+    return blocks[block - 1].text if 0 < block <= len(blocks) else ""
+
+
+def _match_near(result, unmatched: list, entries: list[dict], remaining: dict) -> list:
+    """Second pass: a finding whose whole anchor changed still matches a left-over entry of its rule that
+    shares one half of it (the text was edited on one side only).  Returns the findings still new and
+    takes the entries they matched out of `remaining`."""
+    from collections import deque
+
+    def whole(entry) -> tuple[str, str]:
+        return entry.get("rule", ""), entry.get("fingerprint", "")
+
+    left: dict[tuple[str, str], deque] = {}
+    for entry in entries:
+        if remaining.get(whole(entry), 0) > 0 and isinstance(entry.get("near"), list):
+            for half in entry["near"]:
+                left.setdefault((entry.get("rule", ""), str(half)), deque()).append(entry)
+    if not left:
+        return unmatched
+    new = []
+    for f in unmatched:
+        entry = None
+        for half in _near(result, f):
+            queue = left.get((f.rule, half))
+            while queue and remaining.get(whole(queue[0]), 0) <= 0:  # taken already (by either half)
+                queue.popleft()
+            if queue:
+                entry = queue.popleft()
+                break
+        if entry is None:
+            new.append(f)
+        else:
+            remaining[whole(entry)] -= 1
+    return new
 
 
 def filter_baseline(results, baseline: dict[str, list[dict]]) -> list[tuple[str, dict]]:
-    """Drop findings the baseline knows (matched by rule and fingerprint, each entry once); return the
-    stale entries — baseline findings of checked files that no longer occur."""
+    """Drop findings the baseline knows (matched by rule and fingerprint, each entry once) and count them in
+    `result.baselined`; return the stale entries — baseline findings of checked files that no longer occur.
+    Entries of an older baseline (`legacy`) are matched by the older fingerprint."""
     stale = []
     for result in results:
         key = baseline_key(result.path)
@@ -318,13 +394,16 @@ def filter_baseline(results, baseline: dict[str, list[dict]]) -> list[tuple[str,
         for entry in entries:
             k = (entry.get("rule", ""), entry.get("fingerprint", ""))
             remaining[k] = remaining.get(k, 0) + 1
-        new = []
-        for f in result.findings:
-            k = (f.rule, f.fingerprint)
+        legacy = legacy_fingerprints(result) if any(e.get("legacy") for e in entries) else None
+        unmatched = []
+        for i, f in enumerate(result.findings):
+            k = (f.rule, legacy[i] if legacy is not None else f.fingerprint)
             if remaining.get(k, 0) > 0:
                 remaining[k] -= 1
             else:
-                new.append(f)
+                unmatched.append(f)
+        new = _match_near(result, unmatched, entries, remaining)
+        result.baselined += len(result.findings) - len(new)
         result.findings = new
         for entry in entries:
             k = (entry.get("rule", ""), entry.get("fingerprint", ""))

@@ -32,7 +32,7 @@ def _rules(result_output: str) -> list[str]:
 def test_baseline_then_only_new_findings_and_stale_entries(repo):
     assert run_cli("baseline", "drafts").exit_code == 0
     data = json.loads((repo / ".officekit-baseline.json").read_text(encoding="utf-8"))
-    assert data["schema"] == "officekit/baseline@1"
+    assert data["schema"] == "officekit/baseline@2"
     assert sorted(data["files"]) == ["drafts/a.txt", "drafts/b.txt"]
     assert "W301" in [e["rule"] for e in data["files"]["drafts/a.txt"]]
 

@@ -54,8 +54,15 @@ def summary(results) -> str:
     unreadable = sum(1 for r in results if r.status != "ok")
     line = (f"共 {len(findings)} 个问题（错误 {counts['error']}，警告 {counts['warning']}，提示 {counts['info']}），"
             f"{len(results)} 个文件" + (f"，{unreadable} 个无法读取" if unreadable else ""))
+    baselined = sum(getattr(r, "baselined", 0) for r in results)
+    if baselined:
+        line += "；" + baselined_note(baselined)
     note = fixable_note(results)
     return line + ("\n" + note if note else "")
+
+
+def baselined_note(count: int) -> str:
+    return f"另有 {count} 个基线中的问题未显示（check --baseline）"
 
 
 def render(results, options) -> str:

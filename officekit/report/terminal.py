@@ -9,6 +9,7 @@ from rich.text import Text
 
 from officekit.engine.finding import GATES
 from officekit.engine.runner import excerpt_span
+from officekit.report.concise import baselined_note, fixable_by_fix_command, fixable_note
 from officekit.report.concise import fixable_by_fix_command, fixable_note
 from officekit.report.verdict import gate_verdict
 
@@ -174,6 +175,8 @@ def _file(console: Console, result, options) -> None:
     console.print(Text.assemble(("\n合计：", "bold"), (f"错误 {counts['error']}", "red" if counts["error"] else ""),
                                 " · ", (f"警告 {counts['warning']}", "yellow" if counts["warning"] else ""),
                                 " · ", f"提示 {counts['info']}"))
+    if getattr(result, "baselined", 0):  # a 通过 must not hide that known problems were left out
+        console.print(Text(baselined_note(result.baselined), style="dim"))
     console.print()
 
 
