@@ -143,7 +143,7 @@ def test_override_of_an_unknown_rule_names_the_closest(folder):
 
 
 @pytest.mark.parametrize("change, problem", [
-    ("{severity: info}", "override 中 W101 的 'severity' 不能改（可改：message、suggestion、limit）"),
+    ("{severity: info}", "override 中 W101 的 'severity' 不能改（可改：message、suggestion、limit、wording）"),
     ("{limit: 0}", "override 中 W101 的 limit 应为正整数"),
     ("3", "override 应为“规则编号: {message/suggestion/limit: …}”的映射"),
 ])
@@ -221,3 +221,54 @@ def test_an_ignore_comment_and_a_suppress_entry_naming_a_former_id_still_hide_th
     # configurations are read once per path and process: the second one gets a name of its own
     (folder / "第二.yaml").write_text('rule_files: [本单位.yaml]\nsuppress:\n  "草稿.txt": [U001]\n', encoding="utf-8")
     assert [f for f in findings("-c", "第二.yaml", "--select", "U002") if f["rule"] == "U002"] == []
+
+
+# ── wording: every sentence of a many-case check is in the rule file ───────────────────────────────
+
+def test_each_case_of_a_layout_check_is_worded_in_the_rule_file():
+    rules = {r.id: r for r in all_rules()}
+    assert rules["F062"].params["wording"]["page_word"] == "页码不用“第N页”的形式（此处为“{text}”）"
+    assert set(rules["F052"].params["wording"]) == {"outer_missing", "outer_thin", "middle_missing", "middle_thick"}
+    assert rules["F100"].message.startswith("版记应排在公文最后一页的最后")  # one case: the message itself
+
+
+def test_a_rule_missing_the_wording_of_a_case_is_a_load_error():
+    rule = """
+- id: U010
+  name: 页码形式
+  type: pagenum
+  gate: 格式关
+  severity: warning
+  check: form
+  message: "{problem}"
+  wording: {page_word: 页码不用第N页}
+  source: 本单位规定
+  examples:
+    - pass: {footers: [{text: — 1 —}]}
+    - fail: {footers: [{text: 第 1 页}]}
+"""
+    with pytest.raises(RuleError, match="规则 U010 的 wording 缺少这些情形的说法：fraction、no_dashes、typed、wrong_dashes"):
+        load_text(rule, "本单位.yaml")
+
+
+def test_an_office_rewords_one_case_of_a_built_in_check(folder):
+    import docx
+
+    configure(folder, "profile: {genre: 公文}\n"  # a one-line draft is no 公文 by itself: layout is judged on 公文
+                      "override:\n  F062: {wording: {page_word: '页码请写作“— 1 —”，不写“{text}”'}}\n")
+    document = docx.Document()
+    document.add_paragraph("正文。")
+    document.sections[0].footer.paragraphs[0].text = "第1页"
+    document.save(folder / "页码.docx")
+    result = run_cli("check", "-f", "json", "--select", "F062", "页码.docx")
+    [found] = json.loads(result.stdout)["files"][0]["findings"]
+    assert found["message"] == "页码请写作“— 1 —”，不写“第1页”"
+
+
+@pytest.mark.parametrize("wording, problem", [
+    ("{pages: x}", "override 中 F062 的 wording 没有情形 'pages'（可改：page_word、fraction、no_dashes、typed、wrong_dashes）"),
+    ("{page_word: '第{n}页'}", "override 中 F062 的 wording.page_word 用了这种情形不提供的字段 {n}"),
+])
+def test_a_reworded_case_is_checked(folder, wording, problem):
+    configure(folder, f"override:\n  F062: {{wording: {wording}}}\n")
+    assert problem in usage_error()

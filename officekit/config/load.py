@@ -16,7 +16,7 @@ CONFIG_NAME = ".officekit.yaml"
 KEYS = {"extends", "select", "ignore", "severity", "rules", "rule_files", "wordlists", "words", "profile", "fail_on",
         "suppress", "override", "exclude", "departments"}
 # what `override:` may change of a rule: its wording, and how many findings a draft gets from it
-OVERRIDE_KEYS = {"message": str, "suggestion": str, "limit": int}
+OVERRIDE_KEYS = {"message": str, "suggestion": str, "limit": int, "wording": dict}
 
 
 def discover(start: Path) -> Path | None:
@@ -130,7 +130,10 @@ def _override(data: Any, where: str) -> dict[str, dict[str, Any]]:
             kind = OVERRIDE_KEYS.get(key)
             if kind is None:
                 raise ConfigError(f"{where}: override 中 {rule_id} 的 {key!r} 不能改（可改：{'、'.join(OVERRIDE_KEYS)}）")
-            if not isinstance(value, kind) or isinstance(value, bool) or (kind is int and value < 1):
+            if kind is dict:  # wording: case → sentence
+                if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+                    raise ConfigError(f"{where}: override 中 {rule_id} 的 wording 应为“情形: 说法”的映射")
+            elif not isinstance(value, kind) or isinstance(value, bool) or (kind is int and value < 1):
                 what = "正整数" if kind is int else "文字"
                 raise ConfigError(f"{where}: override 中 {rule_id} 的 {key} 应为{what}")
         out[str(rule_id)] = dict(change)

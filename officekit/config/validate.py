@@ -56,6 +56,15 @@ def _check_overrides(config: Config, rules: list[RuleSpec]) -> None:
         if rule is None:
             raise ConfigError(f"{config.path}：override 中的 {selector!r} 不是已有的规则编号"
                               f"{_closest(selector, sorted(by_name), set(by_name))}")
+        for case, sentence in change.get("wording", {}).items():
+            own = rule.params.get("wording", {})
+            if case not in own:
+                raise ConfigError(f"{config.path}：override 中 {selector} 的 wording 没有情形 {case!r}"
+                                  f"（{'可改：' + '、'.join(own) if own else '这条规则没有分情形的说法'}）")
+            unknown = [f for f in dict.fromkeys(FIELD.findall(sentence)) if f not in FIELD.findall(own[case])]
+            if unknown:
+                raise ConfigError(f"{config.path}：override 中 {selector} 的 wording.{case} 用了这种情形不提供的字段 "
+                                  f"{'、'.join('{' + u + '}' for u in unknown)}")
         for key in ("message", "suggestion"):
             if key in change:
                 unknown = _unfilled_fields(rule, change[key])

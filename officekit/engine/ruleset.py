@@ -8,6 +8,7 @@ from pathlib import Path
 
 from officekit.config.model import Config
 from officekit.config.validate import validate
+from officekit.engine import rulecache
 from officekit.engine.finding import GATES
 from officekit.engine.loader import OFFICE_ID_PATTERN, build_spec, load_file, trusted_rules
 from officekit.engine.packs import builtin_packs, builtin_root
@@ -16,12 +17,14 @@ from officekit.engine.rule import RuleError, RuleSpec
 
 @lru_cache(maxsize=None)
 def _pack_rules(pack: str) -> tuple[RuleSpec, ...]:
-    folder = builtin_root() / pack
-    rules: list[RuleSpec] = []
-    with trusted_rules():  # every built-in pattern is compiled by the test suite's example runs
-        for f in sorted(folder.glob("*.yaml")):
-            rules.extend(load_file(f, pack))
-    return tuple(rules)
+    def load(files) -> list[RuleSpec]:
+        rules: list[RuleSpec] = []
+        with trusted_rules():  # every built-in pattern is compiled by the test suite's example runs
+            for f in files:
+                rules.extend(load_file(f, pack))
+        return rules
+
+    return tuple(rulecache.pack_rules(builtin_root() / pack, pack, load))  # validated once, kept in the user cache
 
 
 @lru_cache(maxsize=None)
@@ -167,7 +170,12 @@ def _reworded(rule: RuleSpec, config: Config) -> RuleSpec:
     """An office's own wording (and limit) for a rule, from the configuration's `override:`."""
     for selector, change in config.override.items():
         if named(rule, selector):
+            change = dict(change)
             reworded = frozenset(key for key in change if key in ("message", "suggestion"))
+            wording = change.pop("wording", None)
+            if wording:  # the sentences of a check's cases (engine/types/_wording.py) are parameters
+                params = {**rule.params, "wording": {**rule.params.get("wording", {}), **wording}}
+                change["params"] = params
             return dataclasses.replace(rule, **change, reworded=reworded)
     return rule
 

@@ -22,6 +22,7 @@ from officekit.engine.loader import compile_regex
 from officekit.engine.rule import Context, Hit, RuleSpec
 from officekit.engine.types import Param
 from officekit.engine.types import _format as F
+from officekit.engine.types import _wording
 
 PARAMS = {
     "check": Param("str", required=True, choices=("header", "record", "letter")),
@@ -31,6 +32,13 @@ PARAMS = {
     "layout": Param("list", default=[]),
     "skip_marks": Param("regex", doc="check: header — drafts whose 发文机关标志 matches are not judged "
                                       "(a 公告/通告 mark names the 文种 and is printed without the separator)"),
+    "wording": _wording.WORDING,
+}
+# what each check can find wrong; the rule's `wording` says each in words (see _wording)
+CASES = {
+    "header": ("misplaced", "missing", "not_red"),
+    "record": ("outer_missing", "outer_thin", "middle_missing", "middle_thick"),
+    "letter": ("missing", "not_red", "single"),
 }
 HEAD_ELEMENTS = ("份号", "密级和保密期限", "紧急程度", "发文机关标志", "发文字号", "签发人")
 RECORD_ELEMENTS = ("抄送机关", "印发机关和印发日期", "主送机关")
@@ -123,6 +131,7 @@ class _Lines:
 
 def build(rule: RuleSpec):
     F.check_layouts(rule)
+    _wording.require(rule, CASES[rule.params["check"]])
     skip_marks = compile_regex(rule.params["skip_marks"], f"规则 {rule.id} 的 skip_marks") \
         if rule.params.get("skip_marks") else None
 
@@ -169,15 +178,15 @@ def _header(ctx: Context, s: dict):
         above = _borders_above(around, body, anchor.block)
         if above:  # a line drawn, but above the 发文字号 (under the 发文机关标志): misplaced, not missing
             yield Hit("body", above[0].block, element=anchor.element, vars={
-                "problem": f"版头分隔线应在{anchor.element}之下（4 mm 处），此处在{anchor.element}之上", "element": anchor.element})
+                "problem": _wording.say(ctx, "misplaced", element=anchor.element), "element": anchor.element})
             return
         yield Hit("body", where, element="发文字号" if anchor.element == "发文字号" else anchor.element,
-                  vars={"problem": "缺少版头分隔线（红色横线）", "element": anchor.element})
+                  vars={"problem": _wording.say(ctx, "missing"), "element": anchor.element})
         return
     if s["color"] == "red" and not any(F.is_red(ln.color) for ln in lines):
         color = lines[0].color or "自动（黑色）"
         yield Hit("body", lines[0].block, element=anchor.element,
-                  vars={"problem": f"版头分隔线应为红色，实为{color}", "element": anchor.element})
+                  vars={"problem": _wording.say(ctx, "not_red", color=color), "element": anchor.element})
 
 
 def _borders_above(around: "_Lines", body, anchor: int) -> list[Line]:
@@ -225,10 +234,11 @@ def _record(ctx: Context, s: dict):
     outer_sizes = [lines[0].size_pt for _, lines, _ in outer if lines and lines[0].size_pt is not None]
     for label, lines, where in outer:
         if not lines:
-            yield Hit("body", where, element=element_of[where], vars={"problem": f"版记缺少{label}分隔线"})
+            yield Hit("body", where, element=element_of[where],
+                      vars={"problem": _wording.say(ctx, "outer_missing", which=label)})
         elif lines[0].size_pt is not None and lines[0].size_pt < s["thick_pt"]:
             yield Hit("body", where, element=element_of[where], severity="warning",
-                      vars={"problem": f"版记{label}分隔线应为粗线（推荐 0.35 mm），实为 {_mm(lines[0].size_pt)}"})
+                      vars={"problem": _wording.say(ctx, "outer_thin", which=label, size=_mm(lines[0].size_pt))})
     for a, b in zip(record, record[1:]):
         if element_of[a] == element_of[b] or element_of[b] != "印发机关和印发日期":
             continue  # wrapped names of one element; 主送 above 抄送 has no line between (7.4.2)
@@ -236,11 +246,11 @@ def _record(ctx: Context, s: dict):
         for k in range(a + 1, b):
             between += around.of(k)
         if not between:
-            yield Hit("body", b, element=element_of[b], vars={"problem": "版记中印发机关和印发日期上方缺少分隔线（细线）"})
+            yield Hit("body", b, element=element_of[b], vars={"problem": _wording.say(ctx, "middle_missing")})
         elif between[0].size_pt is not None and between[0].size_pt > s["thin_pt"] \
                 and between[0].size_pt >= min(outer_sizes, default=0):  # thinner than the outer lines is thin
             yield Hit("body", b, element=element_of[b],
-                      vars={"problem": f"版记中间分隔线应为细线（推荐 0.25 mm），实为 {_mm(between[0].size_pt)}"})
+                      vars={"problem": _wording.say(ctx, "middle_thick", size=_mm(between[0].size_pt))})
 
 
 def _in_record(draft, span) -> bool:
@@ -276,12 +286,12 @@ def _letter(ctx: Context, s: dict):
     where = mark.block
     if not lines:
         yield Hit("body", where, element="发文机关标志",
-                  vars={"problem": "信函格式发文机关标志下应有一条红色双线（上粗下细），未找到"})
+                  vars={"problem": _wording.say(ctx, "missing")})
         return
     if s["color"] == "red" and not any(F.is_red(ln.color) for ln in lines):
         yield Hit("body", lines[0].block, element="发文机关标志",
-                  vars={"problem": f"信函格式标志下的双线应为红色，实为{lines[0].color or '自动（黑色）'}"})
+                  vars={"problem": _wording.say(ctx, "not_red", color=lines[0].color or "自动（黑色）")})
         return
     if len(lines) < 2 and not lines[0].style.startswith(DOUBLE_STYLES):
         yield Hit("body", lines[0].block, element="发文机关标志",
-                  vars={"problem": "信函格式标志下应为上粗下细的红色双线，实为单线"})
+                  vars={"problem": _wording.say(ctx, "single")})

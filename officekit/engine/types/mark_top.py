@@ -52,7 +52,7 @@ def _judge(ctx: Context, s: dict):
         return
     basis = f"按其上 {lines_above} 行及段前段后距估算" if lines_above else "按段前距估算"
     yield Hit("body", mark.block, mark.start, mark.end, element="发文机关标志",
-              vars={"problem": f"发文机关标志上边缘距{where}应为 {want:g} mm，{basis}约为 {top_mm:.0f} mm（估算值）"})
+              vars={"edge": where, "expected": f"{want:g}", "basis": basis, "actual": f"{top_mm:.0f}"})
 
 
 build = F.build_check(_judge)

@@ -19,6 +19,7 @@ import re
 from officekit.engine.rule import Context, Hit
 from officekit.engine.types import Param
 from officekit.engine.types import _format as F
+from officekit.engine.types import _wording
 
 PARAMS = {
     "check": Param("str", required=True, choices=("presence", "form", "position", "first_page")),
@@ -27,12 +28,25 @@ PARAMS = {
     "chars_per_line": Param("int", default=28),
     "indent_tolerance": Param("number", default=0.5),
     "layout": Param("list", default=[]),
+    "wording": _wording.WORDING,
+}
+# what each check can find wrong; the rule's `wording` says each in words (see _wording)
+CASES = {
+    "presence": (),
+    "form": ("page_word", "fraction", "no_dashes", "typed", "wrong_dashes"),
+    "position": ("not_odd_even", "misplaced"),
+    "first_page": ("first_page",),
 }
 
 example_draft = F.example_draft
 
 
-build = F.build_check(lambda ctx, s: CHECKS[s["check"]](ctx, s))
+_build = F.build_check(lambda ctx, s: CHECKS[s["check"]](ctx, s))
+
+
+def build(rule):
+    _wording.require(rule, CASES[rule.params["check"]])
+    return _build(rule)
 
 
 def page_number_blocks(ctx: Context):
@@ -71,15 +85,16 @@ def _form(ctx: Context, s: dict):
         if style.fullmatch(shape) and field:
             continue
         if re.search(r"第N页|共N页", shape):
-            problem = f"页码不用“第N页”的形式（此处为“{flat}”）"
+            case = "page_word"
         elif re.search(r"N/N", shape) or any("NUMPAGES" in f.upper() for f in block.fields):
-            problem = f"页码不用“N/M”的形式（此处为“{flat}”）"
+            case = "fraction"
         elif shape == "N":
-            problem = "页码两侧应各有一条一字线“—”（此处只有数字）"
+            case = "no_dashes"
         elif not field:
-            problem = f"页码应插入自动编号的页码域（PAGE），此处为固定文字“{flat}”"
+            case = "typed"
         else:
-            problem = f"页码两侧应各有一条一字线“—”（U+2014），此处为“{shape}”"
+            case = "wrong_dashes"
+        problem = _wording.say(ctx, case, text=flat, shape=shape)
         yield Hit(block.part, block.index, element="页码", vars={"problem": problem})
 
 
@@ -96,8 +111,9 @@ def _position(ctx: Context, s: dict):
     tol = s["indent_tolerance"]
     if not ctx.document.even_and_odd_headers or not any(b.story == "even" for b in blocks):
         b = blocks[0]
+        alignment = F.describe_alignment(F.alignment(b))
         yield Hit(b.part, b.index, element="页码",
-                  vars={"problem": f"未设置奇偶页不同的页码：单页码应居右空一字，双页码应居左空一字（现均为{F.describe_alignment(F.alignment(b))}）"})
+                  vars={"problem": _wording.say(ctx, "not_odd_even", alignment=alignment)})
         return
     for b in blocks:
         if b.story == "first":
@@ -105,13 +121,15 @@ def _position(ctx: Context, s: dict):
         first, left, right = F.indents(b)
         align = F.alignment(b)
         if b.story == "even":
-            ok, want = align in ("left", "both") and abs(first - 1) <= tol, "双页码应居左空一字"
+            ok, page = align in ("left", "both") and abs(first - 1) <= tol, "双"
             got = f"{F.describe_alignment(align)}、左空 {F.chars_text(first)}"
         else:
-            ok, want = align == "right" and abs(right - 1) <= tol, "单页码应居右空一字"
+            ok, page = align == "right" and abs(right - 1) <= tol, "单"
             got = f"{F.describe_alignment(align)}、右空 {F.chars_text(right)}"
         if not ok:
-            yield Hit(b.part, b.index, element="页码", vars={"problem": f"{want}，实为{got}"})
+            side = "左" if page == "双" else "右"
+            yield Hit(b.part, b.index, element="页码",
+                      vars={"problem": _wording.say(ctx, "misplaced", page=page, side=side, actual=got)})
 
 
 def _first_page(ctx: Context, s: dict):
@@ -123,8 +141,7 @@ def _first_page(ctx: Context, s: dict):
     if section is not None and section.title_page and not first_story:
         return
     b = first_story[0] if first_story else blocks[0]
-    yield Hit(b.part, b.index, element="页码",
-              vars={"problem": "信函格式首页不显示页码（应设置“首页不同”且首页页脚不放页码）"})
+    yield Hit(b.part, b.index, element="页码", vars={"problem": _wording.say(ctx, "first_page")})
 
 
 CHECKS = {"presence": _presence, "form": _form, "position": _position, "first_page": _first_page}

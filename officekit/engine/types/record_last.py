@@ -36,8 +36,7 @@ def _judge(ctx: Context, s: dict):
         elements = {sp.element for sp in draft.elements_of_block("body", block.index)}
         if elements & set(RECORD) or elements == {"页码"}:
             continue
-        yield Hit("body", block.index, element=next(iter(elements), None) or "正文",
-                  vars={"problem": "版记应排在公文最后一页的最后，其后不应再有正文或附件（附件应排在版记之前）"})
+        yield Hit("body", block.index, element=next(iter(elements), None) or "正文")
         return
 
 

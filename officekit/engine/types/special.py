@@ -29,14 +29,13 @@ def _judge(ctx: Context, s: dict):
             at = span.text.rfind("文件")
             if at >= 0 and not span.text[at + 2:].strip():
                 yield Hit(span.part, span.block, span.start + at, span.start + at + 2, element="发文机关标志",
-                          fix="", vars={"problem": "信函格式的发文机关标志使用机关全称或规范化简称，不加“文件”二字"})
+                          fix="")
     else:
         if any(ATTENDANCE.match(b.text) for b in ctx.document.body):
             return
         last = ctx.draft.all("正文")
         where = last[-1].block if last else 1
-        yield Hit("body", where, element="正文",
-                  vars={"problem": "纪要格式应在正文（或附件说明）下空一行左空二字编排“出席：”（及“请假：”“列席：”）人员名单，未找到"})
+        yield Hit("body", where, element="正文")
 
 
 build = F.build_check(_judge)
