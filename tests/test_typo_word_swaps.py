@@ -73,3 +73,13 @@ def test_a_common_word_is_replaced_only_by_a_much_commoner_one():
 def test_the_word_stage_gives_way_where_another_stage_spoke():
     # 总休 is the dictionary stage's (one character): the word stage adds nothing beside it
     assert found("制定全市交通发展总休方案。") == [("总休", "总体", "warning")]
+
+
+@needs_model
+def test_a_slip_copied_with_its_passage_is_still_a_slip():
+    slip = "各地要健全依法刑政制度体系。"
+    assert found(slip) == [("刑政", "行政", "info")]
+    # the same sentence twice (a passage copied): one slip twice, both reported
+    assert found(slip + "\n" + slip) == [("刑政", "行政", "info")] * 2
+    # the same string in another context reads as a term the writer means (受援地): no guess
+    assert found(slip + "\n打破刑政性垄断。") == []

@@ -102,7 +102,7 @@ MAX_CLASSICAL_SHARE = 0.004
 CANDIDATE_COST = {"same": 0.0, "near": 2.0, "shape": 2.0, "wide": 3.0}
 # Two characters changed at once (平谷 → 评估, by their reading) touch twice the model's positions and
 # can fit a context by chance more easily than one: the word stage asks this much more gain.
-PAIR_COST = 4.0
+PAIR_COST = 3.0
 # A two-character stretch that is a dictionary word this frequent is changed only with
 # word_change_penalty more gain: 懈怠, 剔除, 症结 are words a model of laws and reports rarely sees.
 PAIR_WORD_FREQUENCY = 30
@@ -604,12 +604,19 @@ def _loose_share(text: str, words: list[tuple[str, int]], rare: int) -> float:
     return loose / han
 
 
+REPEAT_CONTEXT = 2  # characters each side that make a repeat a copy of the same passage
+
+
 def _segment_uses(ctx: Context, string: str, part: str, block_index: int, start: int) -> int:
     """How often `string` stands as its own segment elsewhere in the draft: an occurrence counts when
     both its ends fall on word boundaries of jieba's segmentation, with HMM (a repeated unknown term
     such as 受援地 is one segment) or without (梗源 stays 梗 / 源, as loose as where it was guessed).  A raw count would not do: in a long draft any pair
     of characters turns up again somewhere across a word boundary (…的是…, 有几…), and every guess
-    would look like a term the writer means."""
+    would look like a term the writer means.  Nor does a copy of the same passage (the same
+    REPEAT_CONTEXT characters on both sides, 国务院教育独到委员会 twice): a slip copied with its
+    sentence is one slip, not a term used again."""
+    here_text = ctx.block_text(part, block_index)
+    context = (here_text[max(0, start - REPEAT_CONTEXT):start], here_text[start + len(string):start + len(string) + REPEAT_CONTEXT])
     uses = 0
     for block in ctx.document.body:
         at = block.text.find(string)
@@ -622,7 +629,8 @@ def _segment_uses(ctx: Context, string: str, part: str, block_index: int, start:
                 boundaries.update(offset for _, offset in ctx.segmented("dictionary_words", "body", block.index))
                 boundaries.add(len(block.text))
             here = part == "body" and block.index == block_index and at == start  # the suspect itself
-            if not here and at in boundaries and at + len(string) in boundaries:
+            copied = (block.text[max(0, at - REPEAT_CONTEXT):at], block.text[at + len(string):at + len(string) + REPEAT_CONTEXT]) == context
+            if not here and not copied and at in boundaries and at + len(string) in boundaries:
                 uses += 1
             at = block.text.find(string, at + 1)
     return uses
