@@ -573,3 +573,29 @@ def test_a_title_typed_into_the_first_paragraph_is_its_own_span():
     # a first paragraph that only mentions such a word is text
     draft = text_draft("根据管理办法，办理时应携带证件。公共服务事项须在窗口办理。")
     assert draft.all("标题") == [] and blocks_of(draft, "正文") == [1]
+
+
+def test_docx_cover_table_cells_and_form_fields_are_no_element():
+    def cell(index, text, row, column=1, table=1, align="center"):
+        return formatted(index, text, align, table=(table, row, column), container="table")
+
+    text_page = formatted(6, "一、概述", "both", first_line_chars=2)
+    text_page.page_break_before = True
+    doc = docx_of(
+        cell(1, "智能设计平台项目可行性报告", 1, align="center"),
+        cell(2, "编号：", 2),
+        cell(3, "版本", 3, 1), cell(4, "撰写", 3, 2),
+        cell(5, "某某科技有限公司", 4),
+        text_page,
+        formatted(7, "申请时间：2026年1月1日           项目编号：AB-2025-009", "left"),
+        formatted(8, "本项目旨在提高设计效率，缩短设计周期。", "both", first_line_chars=2),
+        cell(9, "公司意见：", 1, table=2, align="left"),
+        cell(10, "年   月   日", 1, table=2, align="both"),
+    )
+    doc.body[0].runs[0].props.size_pt = 22
+    draft = recognize(doc)
+    assert blocks_of(draft, "标题") == [1] and blocks_of(draft, "正文") == [6, 8]
+    assert [b for b in range(1, 11) if not draft.elements_of_block("body", b)] == [2, 3, 4, 5, 7, 9, 10]
+    # without the page break the table is no cover: its cells are text
+    text_page.page_break_before = False
+    assert blocks_of(recognize(doc), "正文")[:3] == [3, 4, 5]  # (编号： stays an empty field)

@@ -118,9 +118,7 @@ DRAFT_CASES = [
         "版本.": None,
         "撰写": None,
         "批准.": None,
-    }, id="ffgzz-feasibility-cover",
-        marks=misread("cover-page lines in the cover tables (编号：, the 版本/撰写/校核/批准 revision table, "
-                      "保密声明, the company's name) read as 正文")),
+    }, id="ffgzz-feasibility-cover"),
     # A project application form: 事务文书; its header line and the 公司意见 field are form labels.
     pytest.param(DOCX / f"{_FFGZZ}ZS项目立项申请书.docx", "事务文书", ANY, ANY, {
         "项目立项申请书": "标题",
@@ -130,9 +128,7 @@ DRAFT_CASES = [
         "申请立项时间：2026年x月x日           项目编号：CMSR-F06-1-2025-009": None,
         "公司意见：": None,
         "年   月   日": None,
-    }, id="ffgzz-application-form-fields",
-        marks=misread("form fields read as 正文: the header line 申请立项时间…项目编号 (b3), the label 公司意见： "
-                      "(b804) and its empty date slot 年 月 日 (b812)")),
+    }, id="ffgzz-application-form-fields"),
     # A fragment of a guide without a title: it starts with a numbered section heading.
     pytest.param(DOCX / f"{_FFGZZ}产业链项目指南.docx", "其他文稿", ANY, ANY, {
         "(1)攻关必要性": "正文",

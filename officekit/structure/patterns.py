@@ -95,6 +95,9 @@ SLOT_LABELS = frozenset({"称谓", "称呼", "抬头", "主送", "主送单位",
 SALUTATION_LINE = re.compile(r"尊敬的[^，。；！？,.;!?]{1,38}")
 # Contact lines a letter's 署名 may carry under it, without the brackets of a 附注.
 CONTACT_LINE = re.compile(r"(?:地址|通讯地址|电话|联系电话|联系人|邮编|邮政编码|传真|邮箱|电子邮箱|网址)[:：]")
+# A form's header line: two or more 「label：value」 fields set apart by wide spaces (申请时间：…   编号：…).
+FORM_HEADER = re.compile(r"\s*[\u4e00-\u9fff]{2,8}[:：]\S.*?(?:\s{3,}|\t)[\u4e00-\u9fff]{2,8}[:：]\S.*")
+EMPTY_DATE_SLOT = "年月日"  # 「年   月   日」: the date a form's signer fills in by hand (compact text)
 NO_TEXT_PAGE = re.compile(r"[（(]此页无正文[）)]")  # an old practice above a 落款 moved to its own page: no 要素
 # A 附注 written without its brackets, right under the 成文日期: 此件公开发布, 本件发至县级.
 BARE_NOTE = re.compile(r"(?:此件|本件|此文)[^，。；：]{2,24}")

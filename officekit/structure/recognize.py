@@ -60,6 +60,7 @@ class _Recogniser(FrontPass, MainToPass, RecordPass, ClosingPass):
 
     def _body(self, start: int, end: int, front: Front) -> None:
         in_contents = False
+        self._no_element_in_forms(start, end, front)
         for k in range(start, end):
             i = self.lines[k]
             # 目录 and its entries (第一章 总则<tab>3) list the text, they are not part of it
@@ -78,6 +79,47 @@ class _Recogniser(FrontPass, MainToPass, RecordPass, ClosingPass):
                 level = heading_level(heading_text(self.blocks[i]))
                 if level:
                     self.draft.heading_levels[self.blocks[i].index] = level
+
+    def _no_element_in_forms(self, start: int, end: int, front: Front) -> None:
+        """Lines of a cover page or a form that are no 要素: the other cells of a cover table that holds
+        the title (编号：, the revision table, the company's name) when the text starts on a new page after
+        it; a form's header line of 「label：value」 fields; an empty labelled field of a form (公司意见：) and
+        the 「年 月 日」 slot under it."""
+        cover = self._cover_table(front)
+        for k in range(start, end):
+            i = self.lines[k]
+            block, flat = self.blocks[i], self.flat[i]
+            if self._tagged(i):
+                continue
+            if cover is not None and block.table is not None and block.table[0] == cover:
+                self.no_element.add(i)
+            elif block.table is None and P.FORM_HEADER.fullmatch(block.text):
+                self.no_element.add(i)
+            elif block.table is not None and flat == P.EMPTY_DATE_SLOT:
+                self.no_element.add(i)
+            elif block.table is not None and flat.endswith(("：", ":")) and self._empty_field(k, end):
+                self.no_element.add(i)
+
+    def _cover_table(self, front: Front) -> int | None:
+        """The table that holds every title line, when the line after it opens a new page (a cover)."""
+        tables = {self.blocks[i].table[0] if self.blocks[i].table else None for i in front.title}
+        if len(tables) != 1 or None in tables:
+            return None
+        cover = tables.pop()
+        after = next((i for i in self.lines if i > front.title[-1] and self.blocks[i].table is None), None)
+        if after is None:
+            return None
+        new_section = self.blocks[after].section != self.blocks[front.title[-1]].section
+        return cover if after in self.new_page or new_section else None
+
+    def _empty_field(self, k: int, end: int) -> bool:
+        """The label at line position `k` has no value: the next line is in another cell, or is the
+        empty date slot."""
+        cell = self.blocks[self.lines[k]].table
+        if k + 1 >= end:
+            return True
+        following = self.lines[k + 1]
+        return self.blocks[following].table != cell or self.flat[following] == P.EMPTY_DATE_SLOT
 
     def _page_numbers(self) -> None:
         self._footer_spans: list[ElementSpan] = []
