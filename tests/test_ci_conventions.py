@@ -13,6 +13,8 @@ import pytest
 from docx_builders import build_docx, p, r
 from output_helpers import run_cli
 
+from officekit import __version__
+
 COMMA_TEXT = "现将有关事项通知如下,请认真贯彻执行。"  # W101 at character 11: the half-width comma
 TXT_DRAFT = f"关于开展安全检查的通知\n各单位：\n{COMMA_TEXT}\n"
 
@@ -105,6 +107,33 @@ def test_ci_templates_do_not_hide_unreadable_drafts():
         commands = [line for line in text.splitlines() if not line.strip().startswith("#") and "officekit" in line]
         assert not [line for line in commands if "|| true" in line], name
         assert "officekit-cn==0.1.0" not in text, name
+        assert f"officekit.git@v{__version__}" in text, name  # installed from the repository at the release tag
+
+
+def test_workflows_exclude_example_leaves_out_what_it_names(drafts):
+    import re
+
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    with open(os.path.join(root, "docs", "workflows.md"), encoding="utf-8") as fh:
+        text = fh.read()
+    example = re.search(r"```yaml\n(.*?)```", text[text.index("Which files a folder walk takes"):], re.DOTALL).group(1)
+    (drafts / ".officekit.yaml").write_text(example, encoding="utf-8")
+    for folder in ("归档", "模板"):
+        (drafts / folder).mkdir()
+    (drafts / "归档" / "old.txt").write_text(TXT_DRAFT, encoding="utf-8")
+    build_docx(drafts / "模板" / "通知模板.docx", p(r("关于开展安全检查的通知")))
+    (drafts / "模板" / "说明.txt").write_text(TXT_DRAFT, encoding="utf-8")  # not *.docx: still checked
+    result = run_cli("check", "-f", "json", ".")
+    assert _checked(result.stdout) == ["drafts/a.txt", "drafts/b.docx", "模板/说明.txt"]
+
+
+def test_the_pre_commit_hook_obeys_excludes():
+    import yaml
+
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    with open(os.path.join(root, ".pre-commit-hooks.yaml"), encoding="utf-8") as fh:
+        hooks = {hook["id"]: hook for hook in yaml.safe_load(fh)}
+    assert hooks["officekit"]["entry"].split() == ["officekit", "check", "--force-exclude"]
 
 
 # ---------------------------------------------------------------- fix --diff

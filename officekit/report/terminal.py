@@ -10,7 +10,6 @@ from rich.text import Text
 from officekit.engine.finding import GATES
 from officekit.engine.runner import excerpt_span
 from officekit.report.concise import baselined_note, fixable_by_fix_command, fixable_note
-from officekit.report.concise import fixable_by_fix_command, fixable_note
 from officekit.report.verdict import gate_verdict
 
 SEVERITY_LABEL = {"error": ("错误", "bold red"), "warning": ("警告", "yellow"), "info": ("提示", "cyan")}
