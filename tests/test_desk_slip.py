@@ -174,3 +174,15 @@ def test_the_line_estimate_keeps_latin_words_whole_and_closing_marks_off_a_line_
     assert lines_needed("中" * 26 + "。", 28, first_indent=2) == 2  # 。 may not start the next line alone
     # 「abcd」 (2.2 cells) does not fit in the last cell of line 1 and moves down whole, pushing a third line
     assert lines_needed("中" * 27 + "abcd" + "中" * 26, 28) == 3
+
+
+def test_a_folder_gets_one_slip_a_draft_and_none_for_officekit_outputs(tmp_path):
+    (tmp_path / "科室").mkdir()
+    faulty_notice(tmp_path / "科室", "一.docx")
+    (tmp_path / "科室" / "二.txt").write_text("各单位要认真布署工作。\n", encoding="utf-8")
+    assert run_cli("slip", tmp_path / "科室").exit_code == 0
+    written = sorted(p.name for p in (tmp_path / "科室").iterdir())
+    assert written == ["一.docx", "一.意见单.docx", "二.txt", "二.意见单.docx"]
+    again = run_cli("slip", tmp_path / "科室", "--force")  # the slips themselves are not drafts
+    assert again.exit_code == 0 and again.stderr.count("已写出") == 2
+    assert any(line.startswith("1．W301 错别字（第 1 行 第 7 字）") for line in _text(tmp_path / "科室" / "二.意见单.docx"))

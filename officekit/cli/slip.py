@@ -27,7 +27,7 @@ def _review_date(value: str | None) -> date | None:
 @click.option("-c", "--config", type=click.Path(exists=True, dir_okay=False), help="使用指定的配置文件")
 @click.option("--date", "review_date", metavar="YYYY-MM-DD", help="意见单上的审核日期（默认今天）")
 def slip(paths, output, force, config, review_date):
-    """写出审核意见单（默认“原名.意见单.docx”），可直接打印随文退回，原稿不变。
+    """写出审核意见单（默认“原名.意见单.docx”），可直接打印随文退回，原稿不变；给出目录时逐份写出。
 
     三关都通过时为「公文审核意见单」，有一关退回修改时为「退文通知单」。单上写明文件标题、文种、
     发文字号、审核日期、每一关的结论，决定结论的问题及其位置（第 N 段）和依据，末尾留审核人、日期。
@@ -38,13 +38,18 @@ def slip(paths, output, force, config, review_date):
     from officekit.engine.rule import RuleError
     from officekit.errors import ConfigError, InputError
 
+    from officekit.collect import collect
+
     if not paths:
         fail_usage("请给出草稿文件，例如：officekit slip 草稿.docx")
-    if output and len(paths) > 1:
+    drafts = collect(list(paths))  # a folder: every draft in it, officekit's own outputs left out
+    if not drafts:
+        fail_usage("给出的目录中没有草稿（.docx、.txt、.md）")
+    if output and len(drafts) > 1:
         fail_usage("给出多个草稿时不能用 -o（每份草稿的意见单写在它旁边）")
     when = _review_date(review_date)
     unreadable = False
-    for path in paths:
+    for path in drafts:
         try:
             made = make_slip(Path(path), config_path=Path(config) if config else None, review_date=when)
         except InputError as exc:
