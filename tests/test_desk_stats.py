@@ -192,3 +192,13 @@ def test_departments_can_come_from_the_officekit_yaml(tmp_path):
     assert dict(build_report([tmp_path], WEEK).current.drafts_by_department) == {"督查室": 1, "收文": 1}
     mapping = {"办公室": ["收文/*"]}  # a mapping file given on the command line comes first
     assert dict(build_report([tmp_path], WEEK, mapping=mapping).current.drafts_by_department) == {"办公室": 2}
+
+
+def test_an_unreadable_draft_is_counted_and_named_not_a_traceback(tmp_path):
+    (tmp_path / "坏.docx").write_bytes(b"not a zip at all")
+    stamp = datetime.fromisoformat("2026-11-10T12:00:00").timestamp()
+    os.utime(tmp_path / "坏.docx", (stamp, stamp))
+    result = run_cli("stats", tmp_path, "--since", "2026-11-09", "--until", "2026-11-15")
+    assert result.exit_code == 0, result.output
+    assert "| 无法读取（份） | 1 | 0 | +1（上期为 0） |" in result.stdout
+    assert "本期无法读取的草稿：坏.docx。" in result.stdout
