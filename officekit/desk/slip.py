@@ -68,6 +68,15 @@ def _para(kind: str, text: str = "") -> Para:
     return Para(kind, ((text, False),) if text else ())
 
 
+def _blank(cells: int) -> tuple[str, bool]:
+    return ("\u3000" * cells, True)
+
+
+# 审核人：________　　日期：____年__月__日 — underlined ideographic spaces to write on
+SIGN_LINE = Para("sign", (("审核人：", False), _blank(8), ("\u3000\u3000日期：", False), _blank(3), ("年", False),
+                          _blank(2), ("月", False), _blank(2), ("日", False)))
+
+
 def estimated_lines(para: Para) -> int:
     """How many lines a paragraph takes on the page."""
     from officekit.desk.line_estimate import lines_needed
@@ -116,13 +125,11 @@ def slip_paragraphs(result, fail_on: str = "error", review_date: date | None = N
         _, note = gate_verdict(in_gate, verdicts[gate] == VERDICT_PASS, fail_on)
         head.append(_para("body", f"{gate}：{verdicts[gate]}{note}"))
     head.append(_para("body", _conclusion(verdicts, others)))
-    tail = [_para("blank"), Para("sign", (("审核人：", False), ("\u3000" * 8, True), ("\u3000\u3000日期：", False),
-                                           ("\u3000" * 3, True), ("年", False), ("\u3000" * 2, True),
-                                           ("月", False), ("\u3000" * 2, True), ("日", False)))]
+    tail = [_para("blank"), SIGN_LINE]
 
     budget = LINES_PER_PAGE * MAX_PAGES - SPARE_LINES - sum(estimated_lines(p) for p in head + tail)
     failing = [g for g in GATES if verdicts[g] == VERDICT_RETURN]
-    sections = []  # (heading, [(subheading or None, groups)], gates whose first group is always kept)
+    sections = []  # (heading, [(subheading or None, groups by rule)], keep each part's first group)
     if deciding:
         sections.append(("须修改的问题", [(f"（{CHINESE_NUMERALS[i]}）{gate}", by_rule([f for f in deciding if f.gate == gate]))
                                      for i, gate in enumerate(failing)], True))
@@ -132,7 +139,7 @@ def slip_paragraphs(result, fail_on: str = "error", review_date: date | None = N
     numbered = 0
     for index, (heading, parts, keep_first) in enumerate(sections):
         # what the later sections need at least: their heading and a count line
-        reserved = sum(2 for _ in sections[index + 1:])
+        reserved = 2 * len(sections[index + 1:])
         paras, numbered = _section(f"{CHINESE_NUMERALS[index + 1]}、{heading}", parts, budget - reserved,
                                    result, numbered, keep_first)
         middle += paras
