@@ -97,3 +97,18 @@ def test_each_article_of_a_regulation_starts_its_own_list(tmp_path):
                   p(run("第六条　领导小组的职责是："), ppr=INDENT), heading("（一）听取汇报；", KT),
                   p(run("第七条领导小组办公室的职责是："), ppr=INDENT), heading("（一）协调工作；", KT)]
     assert f071(opinion(tmp_path, paragraphs)) == []
+
+
+def test_plain_text_reports_a_skipped_first_level_number_only():
+    from officekit.document.text_reader import from_text
+
+    def hits(text):
+        return [(f.location.block, f.location.start, f.location.end, f.message)
+                for f in runner.run(recognize(from_text(text, "t.txt")), F071)]
+
+    head = "云岭市人民政府关于加快林业发展的意见\n各县（市、区）人民政府：\n为加快林业高质量发展，现提出如下意见。\n"
+    tail = "云岭市人民政府\n2026年11月16日"
+    assert hits(head + "一、总体要求\n坚持生态优先。\n三、主要任务\n加强保护。\n" + tail) == [
+        (6, 0, 2, "序号跳号：“一、”之后是“三、”，缺少“二、”")]
+    # a restart (an unlabelled 附件, a quoted list) and the deeper levels are not judged without formatting
+    assert hits(head + "一、总体要求\n二、主要任务\n一、项目名称\n（二）加强保护。\n" + tail) == []

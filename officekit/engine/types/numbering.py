@@ -26,6 +26,8 @@ PARAMS = {
     "check": Param("str", required=True, choices=("sequence", "nesting", "consistency")),
     "restart_lists": Param("list", default=[3, 4], doc="levels where a new run from 1 is a new list, not an error"),
     "layout": Param("list", default=[]),
+    "text_levels": Param("list", default=[], doc="levels judged in plain text too (where no formatting tells a "
+                                                "heading from a quoted list, only 一、 is safe)"),
 }
 LEVEL_NAMES = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
 _MARKER = re.compile(r"\s*(?P<open>[（(]?)\s*(?P<num>[一二三四五六七八九十百〇零]+|\d+)\s*(?P<close>[）)、.．]?)")
@@ -53,9 +55,10 @@ def _to_chinese(n: int) -> str:
     return str(n)
 
 
-def headings(ctx: Context):
-    """(block, level, number, shape, automatic) of the draft's headings in reading order; None where
-    the numbering starts again (附件, chapters).  `automatic`: the marker is Word's numbering label."""
+def headings(ctx: Context, levels=None):
+    """(block, level, number, shape, automatic) of the draft's headings in reading order (of `levels`
+    only, when given); None where the numbering starts again (附件, chapters).  `automatic`: the marker is
+    Word's numbering label."""
     draft = ctx.draft
     previous = None  # the element of the last non-empty block
     for block in ctx.document.body:
@@ -67,7 +70,7 @@ def headings(ctx: Context):
         if entering_attachment or not level and LADDER_BREAK.match(block.text):
             yield None  # an attachment begins, or a new chapter: numbering starts again
             continue
-        if not level or block.container != "body":
+        if not level or block.container != "body" or levels is not None and level not in levels:
             continue
         label = block.props.numbering_label if block.props and block.props.numbering_label else ""
         m = _MARKER.match(label + block.text)
@@ -91,13 +94,24 @@ def _marker_hit(block, automatic: bool, problem: str) -> Hit:
                vars={"problem": problem})
 
 
-build = F.build_check(lambda ctx, s: CHECKS[s["check"]](ctx, s))
+def build(rule):
+    F.check_layouts(rule)
+
+    def check(ctx: Context):
+        s = F.Settings.of(ctx)
+        if F.applies(ctx, s):
+            yield from CHECKS[s["check"]](ctx, s)
+        elif not ctx.document.has_format and s.get("text_levels") and (
+                not s.get("layout") or ctx.draft.layout in s["layout"]):
+            yield from CHECKS[s["check"]](ctx, {**s, "levels": set(s["text_levels"])})
+
+    return check
 
 
 def _sequence(ctx: Context, s: dict):
     counters = {1: 0, 2: 0, 3: 0, 4: 0}  # last number under the current parent
     runs = {1: 0, 2: 0, 3: 0, 4: 0}  # last number of the level anywhere since the numbering started
-    for item in headings(ctx):
+    for item in headings(ctx, s.get("levels")):
         if item is None:
             counters, runs = {1: 0, 2: 0, 3: 0, 4: 0}, {1: 0, 2: 0, 3: 0, 4: 0}
             continue
@@ -122,6 +136,8 @@ def _sequence(ctx: Context, s: dict):
             problem = f"序号重复：“{marker_name(level, number)}”出现两次"
         else:
             problem = f"序号顺序颠倒：“{marker_name(level, last)}”之后是“{marker_name(level, number)}”"
+        if problem and "levels" in s and not (last and number > expected):
+            problem = None  # plain text: a restart may be an unlabelled 附件 or a quoted list; only a gap is sure
         if problem:
             yield _marker_hit(block, automatic, problem)
         counters[level] = number
@@ -133,7 +149,7 @@ def _sequence(ctx: Context, s: dict):
 def _nesting(ctx: Context, s: dict):
     counters = {1: 0, 2: 0, 3: 0, 4: 0}
     stack: list[int] = []
-    for item in headings(ctx):
+    for item in headings(ctx, s.get("levels")):
         if item is None:
             counters, stack = {1: 0, 2: 0, 3: 0, 4: 0}, []
             continue
@@ -153,7 +169,7 @@ def _nesting(ctx: Context, s: dict):
 
 def _consistency(ctx: Context, s: dict):
     seen: dict[int, str] = {}
-    for item in headings(ctx):
+    for item in headings(ctx, s.get("levels")):
         if item is None:
             continue
         block, level, _, shape, _ = item
