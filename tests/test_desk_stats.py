@@ -86,6 +86,8 @@ def test_each_draft_counts_once_as_first_committed_in_the_period(repo):
     assert found["财务科/丙.txt"][1] == _typos(2)
     assert sorted(v.relative for v in arrivals(repo, LAST_WEEK)) == ["综合科/甲.txt", "财务科/乙.docx"]
     assert [v.relative for v in arrivals(repo / "财务科", WEEK)] == ["丙.txt"]  # a sub-folder alone
+    assert [v.relative for v in arrivals(repo / "财务科" / "丙.txt", WEEK)] == ["丙.txt"]  # one file
+    assert arrivals(repo / "财务科" / "乙.docx", WEEK) == []  # committed last week only
 
 
 def test_the_counts_by_rule_department_and_gate(repo, tmp_path):
