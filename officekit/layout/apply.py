@@ -130,11 +130,12 @@ def _aspects(paragraph_change: dict):
 
 
 def _unit_size(block, plan) -> float:
-    """The size a 字 of indent is measured in: the size the rules give the paragraph, else its own."""
-    if plan:
-        for target in plan.chars:
-            if target.size is not None and target.start <= len(block.text) - len(block.text.lstrip()) + 1:
-                return float(target.size)
+    """The size a 字 of indent is written in (for the twips Word ignores when the *Chars are there, and
+    LibreOffice reads): the size a rule gives the paragraph's first characters, else the paragraph's own."""
+    first_visible = len(block.text) - len(block.text.lstrip())
+    for target in plan.chars if plan else []:
+        if target.size is not None and target.start <= first_visible < target.end:
+            return float(target.size)
     return F.main_size(block)
 
 
