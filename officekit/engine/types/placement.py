@@ -29,6 +29,7 @@ import re
 from officekit.engine.rule import Context, Hit, RuleSpec
 from officekit.engine.types import Param
 from officekit.engine.types import _format as F
+from officekit.engine.types import _wording
 
 PARAMS = {
     "check": Param("str", required=True,
@@ -36,7 +37,20 @@ PARAMS = {
     "tolerance": Param("number", default=0.35, doc="字, when the position follows from indents"),
     "estimate_tolerance": Param("number", default=1.0, doc="字, when the position is estimated from spaces"),
     "layout": Param("list", default=[]),
+    "wording": _wording.WORDING,
 }
+# what each check can find wrong, worded in the rule's `wording` (see _wording); `estimated` is the note
+# added when a position was estimated from spaces rather than read from indents
+CASES = {
+    "signer": ("not_right",),
+    "signers": ("too_many", "misaligned"),
+    "attachments": ("misaligned",),
+    "attachment_wrap": ("misaligned",),
+    "copy_to": ("left", "wrap", "right"),
+    "imprint": ("organ", "date"),
+    "closing": ("not_right", "misplaced"),
+}
+ESTIMATED = "estimated"
 
 example_draft = F.example_draft
 
@@ -50,6 +64,7 @@ DATE = re.compile(r"(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(印发
 
 def build(rule: RuleSpec):
     F.check_layouts(rule)
+    _wording.require(rule, CASES[rule.params["check"]] + (ESTIMATED,))
     checks = {"signer": _signer, "signers": _signers, "attachments": _attachments,
               "attachment_wrap": _attachment_wrap, "copy_to": _copy_to, "imprint": _imprint, "closing": _closing}
 
@@ -166,9 +181,9 @@ def _chars(value: float) -> str:
     return F.chars_text(value)
 
 
-def _hit(block, start, end, element, problem, estimated=False) -> Hit:
-    note = "（按字宽估算）" if estimated else ""
-    return Hit("body", block.index, start, end, element=element, vars={"problem": problem + note})
+def _hit(ctx: Context, block, start, end, element, case: str, estimated=False, **values) -> Hit:
+    problem = _wording.say(ctx, case, **values) + (_wording.say(ctx, ESTIMATED) if estimated else "")
+    return Hit("body", block.index, start, end, element=element, vars={"problem": problem})
 
 
 # ---------------------------------------------------------------- 签发人
@@ -189,7 +204,7 @@ def _signer(ctx: Context, s: dict, ruler: _Ruler):
             continue
         value, estimated = gap
         if abs(value - 1) > _tolerance(s, estimated):
-            yield _hit(block, span.start, end, "签发人", f"签发人应居右空一字，实为右空 {_chars(value)}", estimated)
+            yield _hit(ctx, block, span.start, end, "签发人", "not_right", estimated, actual=_chars(value))
 
 
 def _signer_lines(ctx: Context) -> list[tuple[object, int]]:
@@ -217,8 +232,7 @@ def _signers(ctx: Context, s: dict, ruler: _Ruler):
     for block, at in lines:
         names = NAME.findall(block.text[at:])
         if len(names) > 2 and block.has_format:
-            yield _hit(block, at, len(block.text.rstrip()), "签发人",
-                       f"多个签发人一般每行排两个姓名，此行排了 {len(names)} 个")
+            yield _hit(ctx, block, at, len(block.text.rstrip()), "签发人", "too_many", count=len(names))
     if len(lines) < 2:
         return
     head, head_at = lines[0]
@@ -231,8 +245,8 @@ def _signers(ctx: Context, s: dict, ruler: _Ruler):
             continue
         estimated = anchor[1] or here[1]
         if abs(here[0] - anchor[0]) > _tolerance(s, estimated):
-            yield _hit(block, at, len(block.text.rstrip()), "签发人",
-                       f"回行的签发人姓名应与上一行第一个姓名对齐，相差约 {_chars(abs(here[0] - anchor[0]))}", estimated)
+            yield _hit(ctx, block, at, len(block.text.rstrip()), "签发人", "misaligned", estimated,
+                       offset=_chars(abs(here[0] - anchor[0])))
 
 
 # ---------------------------------------------------------------- 附件说明
@@ -270,9 +284,8 @@ def _attachments(ctx: Context, s: dict, ruler: _Ruler):
             continue
         estimated = anchor[1] or here[1]
         if abs(here[0] - anchor[0]) > _tolerance(s, estimated):
-            yield _hit(block, number, len(block.text.rstrip()), "附件说明",
-                       f"第二个及以后的附件序号应与第一个附件序号对齐（左空 {_chars(anchor[0])}），"
-                       f"实为左空 {_chars(here[0])}", estimated)
+            yield _hit(ctx, block, number, len(block.text.rstrip()), "附件说明", "misaligned", estimated,
+                       expected=_chars(anchor[0]), actual=_chars(here[0]))
 
 
 def _attachment_wrap(ctx: Context, s: dict, ruler: _Ruler):
@@ -285,9 +298,8 @@ def _attachment_wrap(ctx: Context, s: dict, ruler: _Ruler):
         _, wrap, _ = F.indents(block)
         estimated = name[1]
         if abs(wrap - name[0]) > _tolerance(s, estimated) + 0.25:  # "1." in a proportional font
-            yield _hit(block, name_at, len(block.text.rstrip()), "附件说明",
-                       f"附件名称回行时应与上一行附件名称的首字对齐（左空 {_chars(name[0])}），"
-                       f"实为回行左空 {_chars(wrap)}", estimated)
+            yield _hit(ctx, block, name_at, len(block.text.rstrip()), "附件说明", "misaligned", estimated,
+                       expected=_chars(name[0]), actual=_chars(wrap))
 
 
 # ---------------------------------------------------------------- 版记
@@ -312,16 +324,16 @@ def _copy_to(ctx: Context, s: dict, ruler: _Ruler):
         first, wrap, right = F.indents(block)
         tol = _record_tolerance(s, block)
         if left_edge and abs(first - 1) > tol:
-            yield _hit(block, label.start(1), label.end(), "抄送机关", f"抄送机关应左空一字，实为左空 {_chars(first)}")
+            yield _hit(ctx, block, label.start(1), label.end(), "抄送机关", "left", actual=_chars(first))
             continue
         if not ruler.wraps(block):
             continue  # a one-line 抄送: its right indent does not show
         after_colon = first + width(block.text[len(block.text) - len(block.text.lstrip(" \u3000\u00a0")):label.end()])
         if abs(wrap - after_colon) > tol:
-            yield _hit(block, label.start(1), label.end(), "抄送机关",
-                       f"抄送机关回行时应与冒号后的首字对齐（左空 {_chars(after_colon)}），实为回行左空 {_chars(wrap)}")
+            yield _hit(ctx, block, label.start(1), label.end(), "抄送机关", "wrap",
+                       expected=_chars(after_colon), actual=_chars(wrap))
         elif abs(right - 1) > tol:
-            yield _hit(block, label.start(1), label.end(), "抄送机关", f"抄送机关应右空一字，实为右空 {_chars(right)}")
+            yield _hit(ctx, block, label.start(1), label.end(), "抄送机关", "right", actual=_chars(right))
 
 
 def _imprint(ctx: Context, s: dict, ruler: _Ruler):
@@ -343,8 +355,8 @@ def _imprint(ctx: Context, s: dict, ruler: _Ruler):
             estimated = estimated or lead > 0 and F.alignment(organ) != "left"
             if abs(value - 1) > max(_tolerance(s, estimated), _record_tolerance(s, organ)):
                 end = DATE.search(organ.text)
-                yield _hit(organ, lead, end.start() if end else len(organ.text.rstrip()), "印发机关和印发日期",
-                           f"印发机关应左空一字，实为左空 {_chars(value)}", estimated)
+                yield _hit(ctx, organ, lead, end.start() if end else len(organ.text.rstrip()), "印发机关和印发日期",
+                           "organ", estimated, actual=_chars(value))
     # 印发日期: where it ends
     for block in blocks:
         date = None
@@ -359,8 +371,8 @@ def _imprint(ctx: Context, s: dict, ruler: _Ruler):
             continue
         value, estimated = gap
         if abs(value - 1) > max(_tolerance(s, estimated), _record_tolerance(s, block)):
-            yield _hit(block, date.start(), date.end(), "印发机关和印发日期",
-                       f"印发日期应右空一字，实为右空 {_chars(value)}", estimated)
+            yield _hit(ctx, block, date.start(), date.end(), "印发机关和印发日期", "date", estimated,
+                       actual=_chars(value))
         break
 
 
@@ -413,8 +425,8 @@ def _closing(ctx: Context, s: dict, ruler: _Ruler):
         align = F.alignment(block)
         at_left = align in ("left", "both") and F.leading_space_chars(block.text) < 2
         if align in ("center", "distribute") or at_left:
-            yield _hit(block, span.start, span.end, span.element,
-                       f"{span.element}应按 GB/T 9704-2012 7.3.5 靠右编排（右空二字或四字），实为{F.describe_alignment(align)}")
+            yield _hit(ctx, block, span.start, span.end, span.element, "not_right",
+                       name=span.element, alignment=F.describe_alignment(align))
             return
         end = span.start + len(block.text[span.start:span.end].rstrip(" \u3000\u00a0"))
         gap, wide = ruler.from_right(block, end), width(text)
@@ -436,6 +448,6 @@ def _closing(ctx: Context, s: dict, ruler: _Ruler):
     off_date = abs(date_right - want_date) > abs(sig_right - want_sig)
     block, span = (date_block, date_span) if off_date else (sig_block, sig_span)
     how = ("成文日期首字比署名首字右移二字" if name == "不加盖印章" else "署名以成文日期为准居中")
-    problem = (f"落款位置：{name}时署名应右空 {_chars(want_sig)}、成文日期应右空 {_chars(want_date)}（{how}），"
-               f"实为署名右空 {_chars(sig_right)}、成文日期右空 {_chars(date_right)}")
-    yield _hit(block, span.start, span.end, span.element, problem, sig_est or date_est)
+    yield _hit(ctx, block, span.start, span.end, span.element, "misplaced", sig_est or date_est, layout=name,
+               signature=_chars(want_sig), date=_chars(want_date), how=how,
+               actual_signature=_chars(sig_right), actual_date=_chars(date_right))
