@@ -20,6 +20,7 @@ import re
 from officekit.engine.rule import Context, Hit
 from officekit.engine.types import Param
 from officekit.engine.types import _format as F
+from officekit.engine.types import _wording
 from officekit.structure.facts import chinese_number
 
 PARAMS = {
@@ -28,6 +29,14 @@ PARAMS = {
     "layout": Param("list", default=[]),
     "text_levels": Param("list", default=[], doc="levels judged in plain text too (where no formatting tells a "
                                                 "heading from a quoted list, only 一、 is safe)"),
+    "wording": _wording.WORDING,
+}
+# what each check can find wrong, worded in the rule's `wording` (see _wording); `automatic` is the note
+# added when Word draws the number
+CASES = {
+    "sequence": ("restart", "gap", "gap_at_start", "repeated", "reversed", "automatic"),
+    "nesting": ("inverted",),
+    "consistency": ("mixed",),
 }
 LEVEL_NAMES = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
 _MARKER = re.compile(r"\s*(?P<open>[（(]?)\s*(?P<num>[一二三四五六七八九十百〇零]+|\d+)\s*(?P<close>[）)、.．]?)")
@@ -83,11 +92,11 @@ def headings(ctx: Context, levels=None):
         yield block, level, number, shape, bool(label)
 
 
-def _marker_hit(block, automatic: bool, problem: str) -> Hit:
+def _marker_hit(ctx: Context, block, automatic: bool, problem: str) -> Hit:
     """A finding on the typed marker; on the whole paragraph when Word draws the number (the message
     says so: the number is not in the text the secretary edits)."""
     if automatic:
-        return Hit("body", block.index, element="正文", vars={"problem": problem + "（Word 自动编号）"})
+        return Hit("body", block.index, element="正文", vars={"problem": problem + _wording.say(ctx, "automatic")})
     m = _MARKER.match(block.text)
     lead = len(m.group()) - len(m.group().lstrip()) if m else 0
     return Hit("body", block.index, lead if m else None, m.end() if m else None, element="正文",
@@ -96,6 +105,7 @@ def _marker_hit(block, automatic: bool, problem: str) -> Hit:
 
 def build(rule):
     F.check_layouts(rule)
+    _wording.require(rule, CASES[rule.params["check"]])
 
     def check(ctx: Context):
         s = F.Settings.of(ctx)
@@ -121,25 +131,26 @@ def _sequence(ctx: Context, s: dict):
             last = runs[level]  # numbering that runs on across parents: （四） under 一、, （五） under 二、
         expected = last + 1
         problem = None
+        names = {"first": marker_name(level, 1), "actual": marker_name(level, number)}
         if number == expected or number == 1 and (level in s["restart_lists"] or last == 0):
             pass
         elif last == 0 and runs[level]:
-            problem = (f"序号不连续：此处应从“{marker_name(level, 1)}”重新编号，或接续上文的“{marker_name(level, runs[level])}”"
-                       f"编为“{marker_name(level, runs[level] + 1)}”，实为“{marker_name(level, number)}”")
+            problem = _wording.say(ctx, "restart", **names, previous=marker_name(level, runs[level]),
+                                   next=marker_name(level, runs[level] + 1))
         elif number > expected:
             missing = "、".join(f"“{marker_name(level, n)}”" for n in range(expected, min(number, expected + 3)))
             if last:
-                problem = f"序号跳号：“{marker_name(level, last)}”之后是“{marker_name(level, number)}”，缺少{missing}"
+                problem = _wording.say(ctx, "gap", **names, previous=marker_name(level, last), missing=missing)
             else:
-                problem = f"序号跳号：此级序号应从“{marker_name(level, 1)}”起，此处是“{marker_name(level, number)}”，缺少{missing}"
+                problem = _wording.say(ctx, "gap_at_start", **names, missing=missing)
         elif number == last:
-            problem = f"序号重复：“{marker_name(level, number)}”出现两次"
+            problem = _wording.say(ctx, "repeated", **names)
         else:
-            problem = f"序号顺序颠倒：“{marker_name(level, last)}”之后是“{marker_name(level, number)}”"
+            problem = _wording.say(ctx, "reversed", **names, previous=marker_name(level, last))
         if problem and "levels" in s and not (last and number > expected):
             problem = None  # plain text: a restart may be an unlabelled 附件 or a quoted list; only a gap is sure
         if problem:
-            yield _marker_hit(block, automatic, problem)
+            yield _marker_hit(ctx, block, automatic, problem)
         counters[level] = number
         runs[level] = max(runs[level], number) if problem is None else number
         for deeper in range(level + 1, 5):
@@ -156,9 +167,8 @@ def _nesting(ctx: Context, s: dict):
         block, level, number, _, _ = item
         deeper_open = [lv for lv in stack if lv > level]
         if counters[level] == 0 and deeper_open:
-            yield Hit("body", block.index, element="正文", vars={
-                "problem": f"层次倒置：“{LEVEL_NAMES[level]}”级标题出现在“{LEVEL_NAMES[max(deeper_open)]}”级标题之下，"
-                           f"结构层次应依次为一、→（一）→1.→（1）"})
+            yield Hit("body", block.index, element="正文", vars={"problem": _wording.say(
+                ctx, "inverted", level=LEVEL_NAMES[level], deeper=LEVEL_NAMES[max(deeper_open)])})
         while stack and stack[-1] >= level:
             stack.pop()
         stack.append(level)
@@ -175,8 +185,8 @@ def _consistency(ctx: Context, s: dict):
         block, level, _, shape, _ = item
         first = seen.setdefault(level, shape)
         if shape != first:
-            yield Hit("body", block.index, element="正文", vars={
-                "problem": f"同一层级的序号写法不一致：前文用“{first}”式，此处用“{shape}”式"})
+            yield Hit("body", block.index, element="正文",
+                      vars={"problem": _wording.say(ctx, "mixed", first=first, actual=shape)})
 
 
 CHECKS = {"sequence": _sequence, "nesting": _nesting, "consistency": _consistency}
