@@ -32,6 +32,8 @@ YEAR = regex.compile(r"((?:19|20)\d\d)\s*年")
 # Characters that, right after a name, make it part of a longer current name (农业部 → 农业农村部 is
 # protected by longest-first; 交通部门 is "the transport departments", not the ministry).
 CONTINUES = "门际署长委级属内外分"
+# …but 分别/分工 after a name start the next words: 工商总局分别牵头 names the 总局 itself.
+NOT_CONTINUING = ("分别", "分工")
 
 
 def build(rule: RuleSpec):
@@ -68,7 +70,7 @@ def build(rule: RuleSpec):
                 if any(a <= m.start() and m.end() <= b for a, b in covered):
                     continue
                 after = text[m.end():m.end() + 1]
-                if after and after in CONTINUES:
+                if after and after in CONTINUES and not text.startswith(NOT_CONTINUING, m.end()):
                     continue
                 successor, year = entries[m.group(0)]
                 if written is not None and written < year:
