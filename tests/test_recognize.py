@@ -599,3 +599,24 @@ def test_docx_cover_table_cells_and_form_fields_are_no_element():
     # without the page break the table is no cover: its cells are text
     text_page.page_break_before = False
     assert blocks_of(recognize(doc), "正文")[:3] == [3, 4, 5]  # (编号： stays an empty field)
+
+
+def test_an_attachment_put_above_a_closing_with_its_note_and_more_pages_after_it():
+    # an 印发 notice: 附件 moved into the text, then the 落款 over its 附注, then the issued document
+    draft = text_draft("""
+国务院办公厅关于印发某某办法的通知
+各省、自治区、直辖市人民政府：
+《某某办法》已经国务院同意，现印发给你们，请认真贯彻执行。
+附件
+光荣牌设计标准
+材质为钛金牌，规格为280毫米×135毫米。
+国务院办公厅
+2018年7月29日
+（此件公开发布）
+某某办法
+第一条 为做好有关工作，制定本办法。
+第二条 本办法自印发之日起施行。
+""")
+    assert blocks_of(draft, "发文机关署名") == [7] and blocks_of(draft, "成文日期") == [8]
+    assert blocks_of(draft, "附注") == [9] and blocks_of(draft, "附件") == [10, 11, 12]
+    assert blocks_of(draft, "正文") == [3, 4, 5, 6]  # the misplaced 附件 label: F305 reports it

@@ -138,7 +138,17 @@ class ClosingPass(Reading):
             date_pos, shared = self._find_date(max(start, limit - 4), limit, signed_only=True)
             if date_pos is not None:
                 return date_pos, shared, next((k for k in labels if k > date_pos), None)
+        if labels:
+            # an 附件 put above a signed 落款 whose 附注 (or a page break) ends the text, with more pages
+            # after it (an 印发 notice's document): the 落款 is there all the same
+            date_pos, shared = self._find_date(labels[0], end, signed_only=True)
+            if date_pos is not None and self._ends_closing(date_pos + 1, end):
+                return date_pos, shared, next((k for k in labels if k > date_pos), None)
         return None, False, labels[0] if labels else None
+
+    def _ends_closing(self, k: int, end: int) -> bool:
+        """Line position `k`, right under a 落款 date, closes the 落款: a 附注 or a new page."""
+        return k < end and (P.NOTE.fullmatch(self.flat[self.lines[k]]) is not None or self.lines[k] in self.new_page)
 
     def _attachment_label(self, k: int) -> bool:
         """The label line of an attachment page (附件2) — not a 附件： whose list follows on the next lines."""
