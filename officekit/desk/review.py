@@ -25,7 +25,7 @@ ORIGINAL_FOLDER = "original"  # the upload and its conversion; the copies sit on
 COPIES = {
     "review": ("审阅稿（批注）", "审阅"),
     "fixed": ("修订稿（修订痕迹）", "修订"),
-    "layout": ("排版稿（一键排版）", "排版"),
+    "layout": ("排版稿（修订＋一键排版）", "排版"),  # = officekit fix --layout
     "slip": ("审核意见单", "意见单"),  # officekit slip's own marker (desk/slip.py SLIP_MARKER)
 }
 
@@ -145,19 +145,24 @@ def _review_copy(draft: Draft, target: Path) -> None:
     target.write_bytes(annotate(editor, findings).data)
 
 
-def _fixed_copy(draft: Draft, target: Path) -> None:
+def _fixed(draft: Draft) -> bytes:
     from officekit.output.fix import fix_until_settled
 
     editor, check, findings = _opened(draft)
-    target.write_bytes(fix_until_settled(editor, check, track=True, findings=findings).data)
+    return fix_until_settled(editor, check, track=True, findings=findings).data
+
+
+def _fixed_copy(draft: Draft, target: Path) -> None:
+    target.write_bytes(_fixed(draft))
 
 
 def _layout_copy(draft: Draft, target: Path) -> None:
-    """一键排版 (officekit/layout): the layout the format rules ask for, as tracked formatting changes."""
+    """What `officekit fix --layout` writes: the text fixes, then 一键排版 (officekit/layout) of that copy,
+    the layout the format rules ask for as tracked formatting changes."""
     from officekit.layout import lay_out
     from officekit.output.docx_edit import DocxEditor
 
-    data = draft.path.read_bytes()
+    data = _fixed(draft)
     result = lay_out(DocxEditor(data, os.fspath(draft.path)), draft.settings, track=True, data=data)
     if result.skipped:
         raise CopyUnavailable(result.skipped)
