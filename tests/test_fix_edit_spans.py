@@ -101,3 +101,12 @@ def test_suggestions_are_never_made_untracked(tmp_path):
     result = run_cli("fix", source, "--suggestions", "--no-track")
     assert result.exit_code == 2 and "--suggestions 只能以修订形式给出" in result.stderr
     assert not (tmp_path / "x.修订.docx").exists()
+
+
+def test_diff_previews_the_suggestions_when_asked(tmp_path):
+    source = build_docx(tmp_path / "x.docx", "".join(SUGGESTION_DRAFT))
+    plain = run_cli("fix", source, "--select", "W310", "--select", "W301", "--diff")
+    assert "+2各单位要认真部署。" in plain.stdout.replace(" ", "") and "截至" not in plain.stdout
+    offered = run_cli("fix", source, "--select", "W310", "--select", "W301", "--diff", "--suggestions")
+    assert offered.exit_code == 1 and "+1截至6月底，全市已完成造林。" in offered.stdout.replace(" ", "")
+    assert not (tmp_path / "x.修订.docx").exists()

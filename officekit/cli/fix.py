@@ -46,7 +46,7 @@ def fix(paths, output, force, config, select, ignore, no_track, suggestions, sho
             return False
         findings = check(editor)
         if show_diff:
-            result = fix_until_settled(editor, check, track=False, findings=findings)
+            result = fix_until_settled(editor, check, track=False, findings=findings, suggestions=suggestions)
             text = fix_diff(path, editor.document, result.data)
             click.echo(text, nl=False)
             if text:
