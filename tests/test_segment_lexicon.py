@@ -75,3 +75,22 @@ def test_unwritable_cache_falls_back_to_memory(tmp_path):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the cache folder should be", encoding="utf-8")
     assert run(blocker / "sub") == {"same": True, "used_file": False}
+
+
+def test_key_groups_hold_exactly_the_files_keys(tmp_path, monkeypatch):
+    """The compact key index (first character → second characters) answers as the full key set would."""
+    monkeypatch.setenv("OFFICEKIT_CACHE_DIR", str(tmp_path))
+    run(tmp_path)  # builds the lexicon file
+    import sqlite3
+
+    from officekit.engine import segment
+
+    db = sqlite3.connect(next(tmp_path.glob("jieba-*.sqlite3")))
+    keys = db.execute("SELECT value FROM meta WHERE name = 'keys'").fetchone()[0].split("\n")
+    lexicon = segment._Lexicon({}, {}, 1, db)
+    lexicon._keys = segment._key_groups(db)
+    assert list(tmp_path.glob("lexicon-keys-*.marshal"))  # kept for the next run
+    assert all(lexicon._holds(k) for k in keys)
+    held = set(keys)
+    probes = {a + b for a in "的中国人民政府通知关于" for b in "的中国人民政府通知关于x"} | set("的中x丨")
+    assert {k for k in probes if lexicon._holds(k)} == probes & held
