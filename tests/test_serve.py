@@ -47,8 +47,8 @@ def faulty(tmp_path) -> bytes:
     return faulty_notice(tmp_path).read_bytes()
 
 
-def start_desk(**options) -> DeskServer:
-    server = DeskServer("127.0.0.1", 0, Config(), **options)
+def start_desk(settings: Config | None = None, **options) -> DeskServer:
+    server = DeskServer("127.0.0.1", 0, settings or Config(), **options)
     threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     return server
 
@@ -387,6 +387,26 @@ def test_a_port_in_use_is_a_usage_error_naming_it():
         result = CliRunner().invoke(main, ["serve", "--port", str(port)])
     assert result.exit_code == 2
     assert f"端口 {port} 已被占用" in result.output and "Traceback" not in result.output
+
+
+BROKEN_RULE = {"id": "U001", "type": "occurrence", "gate": "文字关", "severity": "error", "message": "x"}  # no name
+
+
+def test_a_broken_office_rule_is_said_on_the_page():
+    server = start_desk(Config(rules=[BROKEN_RULE]))
+    try:
+        page = Secretary(server).upload(("通知.txt", "关于召开会议的通知\n".encode()))
+        assert "通知.txt：规则或配置无法加载，未能审核（&lt;config&gt;: 规则 U001 缺少必填项 name）。" in page
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_the_command_refuses_a_broken_configuration_before_it_listens(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".officekit.yaml").write_text("severity: [W301\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["serve", "--port", "0"])
+    assert result.exit_code == 2 and "规则或配置无法加载" in result.output and ".officekit.yaml" in result.output
 
 
 def test_the_command_serves_and_deletes_everything_when_stopped(tmp_path, faulty):

@@ -96,15 +96,19 @@ def receive(number: int, name: str, data: bytes, folder: Path, settings: Config)
 
 
 def _check(draft: Draft) -> FileResult:
-    from officekit import suppress
     from officekit.document import read
 
-    path = os.fspath(draft.path)
-    document = read(path)
-    found, findings = check_document(document, draft.settings)
-    findings = suppress.apply(path, findings, draft.settings, found)
+    found, findings = _findings(draft, read(os.fspath(draft.path)))
     # Reports name the file by the name the secretary knows, not the session folder's path.
     return FileResult(path=draft.name, draft=found, findings=findings)
+
+
+def _findings(draft: Draft, document):
+    """(recognised draft, findings after suppressions) of `document` with the server's settings."""
+    from officekit import suppress
+
+    found, findings = check_document(document, draft.settings)
+    return found, suppress.apply(os.fspath(draft.path), findings, draft.settings, found)
 
 
 def make_copy(draft: Draft, kind: str) -> Path:
@@ -124,16 +128,13 @@ def make_copy(draft: Draft, kind: str) -> Path:
 
 
 def _opened(draft: Draft):
-    """(editor, check, findings) over the stored .docx, with the server's settings."""
-    from officekit import suppress
+    """(editor, check, findings) over the stored .docx: the findings of exactly the bytes the editor changes."""
     from officekit.output.docx_edit import DocxEditor
 
-    path = os.fspath(draft.path)
-    editor = DocxEditor.open(path)
+    editor = DocxEditor.open(os.fspath(draft.path))
 
     def check(document_editor):
-        found, findings = check_document(document_editor.document, draft.settings)
-        return suppress.apply(path, findings, draft.settings, found)
+        return _findings(draft, document_editor.document)[1]
 
     return editor, check, check(editor)
 

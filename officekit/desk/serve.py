@@ -24,6 +24,8 @@ from urllib.parse import quote, urlsplit
 from officekit.config.model import Config
 from officekit.desk import page, review, upload
 from officekit.desk.sessions import MAX_DRAFTS_PER_SESSION, SESSION_IDLE_SECONDS, Session, SessionStore
+from officekit.document.convert import find_soffice
+from officekit.engine.rule import RuleError
 from officekit.errors import ConfigError, InputError
 
 DEFAULT_PORT = 8765
@@ -55,6 +57,7 @@ class DeskServer(ThreadingHTTPServer):
         self.fail_on = settings.fail_on or "error"
         self.loopback = host in LOOPBACK_NAMES
         self.max_upload_bytes = max_upload_bytes
+        self.legacy_readable = find_soffice() is not None  # .doc/.wps are offered only when LibreOffice is there
         self.store = SessionStore(idle_seconds)
         self.cookie_name = f"officekit_desk_{self.server_address[1]}"  # cookies ignore ports: one name a server
         self.log = log or (lambda text: print(text, file=sys.stderr, flush=True))
@@ -93,9 +96,7 @@ class DeskServer(ThreadingHTTPServer):
                 pass
 
     def page_options(self) -> page.PageOptions:
-        from officekit.document.convert import find_soffice
-
-        return page.PageOptions(fail_on=self.fail_on, accepted=review.accepted_suffixes(find_soffice() is not None),
+        return page.PageOptions(fail_on=self.fail_on, accepted=review.accepted_suffixes(self.legacy_readable),
                                 max_upload_bytes=self.max_upload_bytes)
 
 
@@ -208,7 +209,7 @@ class DeskHandler(BaseHTTPRequestHandler):
         try:
             with self.server.work_lock:
                 draft = review.receive(number, item.name, item.data, session.folder / str(number), self.server.settings)
-        except ConfigError as exc:
+        except (ConfigError, RuleError) as exc:
             session.add_notice("error", f"{item.name}：规则或配置无法加载，未能审核（{exc}）。")
             return None
         except Exception:
@@ -227,7 +228,7 @@ class DeskHandler(BaseHTTPRequestHandler):
         try:
             with self.server.work_lock:
                 copy = review.make_copy(draft, kind)
-        except (review.CopyUnavailable, InputError) as exc:
+        except (review.CopyUnavailable, InputError, ConfigError, RuleError) as exc:
             message = exc.message if isinstance(exc, InputError) else str(exc)
             session.add_notice("error", f"{draft.name}：未能生成{review.COPIES[kind][0]}：{message}")
             self._redirect(f"/#draft-{draft.number}", session=session)
