@@ -112,3 +112,25 @@ def test_plain_text_reports_a_skipped_first_level_number_only():
         (6, 0, 2, "序号跳号：“一、”之后是“三、”，缺少“二、”")]
     # a restart (an unlabelled 附件, a quoted list) and the deeper levels are not judged without formatting
     assert hits(head + "一、总体要求\n二、主要任务\n一、项目名称\n（二）加强保护。\n" + tail) == []
+
+
+def test_a_further_attached_document_starts_its_own_numbering():
+    # an 印发 notice whose 附件 holds two documents in a row, the second under its title and issuer line
+    from officekit.document.model import Block, Document, ParagraphProps, Run, RunProps, Section
+
+    lines = [("关于印发长江流域禁捕有关方案的通知", "标题"), ("各省人民政府：", "主送机关"), ("现将有关方案印发给你们。", "正文"),
+             ("国务院办公厅", "发文机关署名"), ("2020年7月1日", "成文日期"),
+             ("退捕渔民安置保障工作实施方案", "附件"), ("一、总体要求", "附件"), ("二、主要任务", "附件"),
+             ("三、组织实施", "附件"), ("打击长江流域非法捕捞专项整治行动方案", "附件"), ("公安部农业农村部", "附件"),
+             ("一、总体要求", "附件"), ("二、整治重点", "附件")]
+    blocks = [Block("body", n, text, [Run(text, RunProps(size_pt=16))], ParagraphProps(alignment="both"))
+              for n, (text, _) in enumerate(lines, 1)]
+    draft = recognize(Document(path="t.docx", kind="docx", body=blocks, sections=[Section()]))
+    assert [draft.element_at("body", n) for n in range(1, len(lines) + 1)] == [e for _, e in lines]
+    assert runner.run(draft, F071) == []
+    # without the second title the restart is a reversal
+    del blocks[9:11]
+    for n, block in enumerate(blocks, 1):
+        block.index = n
+    found = runner.run(recognize(Document(path="t.docx", kind="docx", body=blocks, sections=[Section()])), F071)
+    assert [(f.location.block, f.message) for f in found] == [(10, "序号顺序颠倒：“三、”之后是“一、”")]

@@ -45,6 +45,11 @@ _MARKER = re.compile(r"\s*(?P<open>[（(]?)\s*(?P<num>[一二三四五六七八�
 LADDER_BREAK = re.compile(
     r"\s*(?:第[一二三四五六七八九十百〇零\d]+(?:[编章节](?:\s|$)|条)|附\s*件\s*[\d一二三四五六七八九十]*\s*[:：]?\s*$)")
 
+# In an 附件, the title line of a further attached document (印发 notices attach several in a row, not
+# always under labels of their own): its numbering starts afresh.
+ATTACHED_TITLE = re.compile(
+    r"\s*[^，。；：:、！？!?\s]{4,40}(?:方案|办法|规定|细则|意见|规划|计划|要点|标准|名单|清单|目录|章程|规则|措施|指引|指南)\s*")
+
 example_draft = F.example_draft
 
 
@@ -76,7 +81,8 @@ def headings(ctx: Context, levels=None):
         entering_attachment = element == "附件" and previous != "附件"
         if block.text.strip():
             previous = element
-        if entering_attachment or not level and LADDER_BREAK.match(block.text):
+        restarts = LADDER_BREAK.match(block.text) or element == "附件" and ATTACHED_TITLE.fullmatch(block.text)
+        if entering_attachment or not level and restarts:
             yield None  # an attachment begins, or a new chapter: numbering starts again
             continue
         if not level or block.container != "body" or levels is not None and level not in levels:
