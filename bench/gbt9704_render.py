@@ -75,6 +75,7 @@ _WS = re.compile(r"[\s\u3000\u00a0]+")
 _DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 _ZIHAO = re.compile(r"\S{1,12}〔(?:19|20)\d{2}〕\d+号")
 _SENTENCE = re.compile(r"[。；！？]")
+_CLOSERS = "”’」』）) \t"  # marks that may follow a sentence's 。 and close it
 _HEADING1 = re.compile(r"[一二三四五六七八九十]+、")
 _HEADING2 = re.compile(r"（[一二三四五六七八九十]+）")
 _ATT_LABEL = re.compile(r"附件\d*")
@@ -471,8 +472,8 @@ def run_in_heading_end(text: str) -> int | None:
     if not (_HEADING1.match(text) or _HEADING2.match(text)):
         return None
     stop = _SENTENCE.search(text)
-    if stop is None or stop.group() != "。" or stop.end() > HEADING_MAX_CHARS or not text[stop.end():].strip():
-        return None
+    if stop is None or stop.group() != "。" or stop.end() > HEADING_MAX_CHARS or not text[stop.end():].strip(_CLOSERS):
+        return None  # 「（五）……问题。”」: the quote closing a cited list is no text after a heading
     return stop.end()
 
 
@@ -489,7 +490,7 @@ def body_para(text: str, element: str = "正文", item: bool = False) -> Para:
     role = "body" if item else heading_role(text)
     font = {"heading1": HEITI, "heading2": KAITI}.get(role, FANGSONG)
     spans: list[tuple[int, int, str]] = []
-    end = run_in_heading_end(text) if role == "body" else None
+    end = run_in_heading_end(text) if role == "body" and not item else None
     if end is not None:
         spans = [(0, end, HEITI if _HEADING1.match(text) else KAITI)]
     return Para(text, element, role if element == "正文" else ("att_" + role if role != "body" else "att_body"),

@@ -120,3 +120,13 @@ def test_defect_changes_the_text_or_the_layout(tmp_path):
     (_, _, block), = expect.places
     assert merged.paras[block - 1].text.startswith("各县（市、区）人民政府，市政府各部门：为切实做好")
     assert len(merged.paras) == len(clean.paras) - 1
+
+
+def test_a_cited_list_closed_by_its_quote_is_set_as_items_not_run_in_headings():
+    from gbt9704_render import FANGSONG, body_paras, run_in_heading_end
+
+    assert run_in_heading_end("（一）指导思想。以习近平新时代中国特色社会主义思想为指导。") == 8  # up to its 。
+    assert run_in_heading_end("（五）派出巡视组的党组织要求了解的其他问题。”") is None
+    paras = body_paras(["（四）违反群众纪律等问题；", "（五）派出巡视组的党组织要求了解的其他问题。”"])
+    assert [(p.role, p.font) for p in paras] == [("body", FANGSONG), ("body", FANGSONG)]
+    assert all(p.font_spans == [] for p in paras)  # no run-in 楷体 stretch either
