@@ -43,14 +43,15 @@ def collect(paths: list[str], force_exclude: bool = False) -> list[str]:
     for p in paths:
         if p != "-" and os.path.isdir(p):
             out.extend(_walk(p))
-        elif force_exclude and walk_skips(p):
-            continue
-        elif os.path.basename(p).startswith("~$"):  # Word's lock file beside an open draft (check *.docx)
+        elif force_exclude and p != "-" and (not is_draft_name(os.path.basename(p)) or _excluded_by_config(p)):
             continue
         elif os.path.basename(p).startswith("~$"):  # Word's lock file beside an open draft (check *.docx)
             continue
         else:
             out.append(p)
+    if force_exclude:  # one `git check-ignore` for all the files named (pre-commit passes hundreds)
+        ignored = git_ignored([p for p in out if p != "-" and not os.path.isdir(p)])
+        out = [p for p in out if p not in ignored]
     return out
 
 

@@ -92,3 +92,10 @@ def test_a_rewritten_baseline_is_of_the_current_version_with_both_halves(repo):
     data = json.loads((repo / ".officekit-baseline.json").read_text(encoding="utf-8"))
     assert data["schema"] == "officekit/baseline@2"
     assert all(len(e["near"]) == 2 and e["fingerprint"] not in e["near"] for e in data["files"]["a.txt"])
+
+
+def test_machine_formats_say_on_stderr_how_many_findings_the_baseline_hid(repo):
+    assert run_cli("baseline", "a.txt").exit_code == 0
+    result = run_cli("check", "-f", "sarif", "a.txt", "--baseline", ".officekit-baseline.json")
+    assert result.exit_code == 0
+    assert "个基线中的问题未显示" in result.stderr and "个基线中的问题未显示" not in result.stdout

@@ -167,6 +167,8 @@ def check(paths, fmt, output, force, config, select, ignore, fail_on, min_severi
         with open_output(output, force, files) as out:  # written file by file, not built whole in memory
             write_report(fmt, reported, options, out)
     _print_unused(unused)
+    if baseline_file and not quiet and (fmt not in ("text", "concise") or statistics):
+        _note_baselined(results)  # the text and concise reports say it themselves
     note_hidden(sum(r.below_min_severity for r in results), min_severity)
     if os.environ.get("GITHUB_STEP_SUMMARY") and (fmt == "github" or os.environ.get("GITHUB_ACTIONS") == "true"):
         from officekit.report.github import write_step_summary
@@ -212,6 +214,14 @@ def _as_results(unused) -> list:
         notes.setdefault(display_path(entry.config), FileResult(path=display_path(entry.config))).findings.append(
             entry.finding())
     return list(notes.values())
+
+
+def _note_baselined(results) -> None:
+    from officekit.report.concise import baselined_note
+
+    hidden = sum(r.baselined for r in results)
+    if hidden:
+        click.echo(f"officekit: {baselined_note(hidden)}", err=True)
 
 
 def _print_unused(unused) -> None:
