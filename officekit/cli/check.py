@@ -151,7 +151,8 @@ def check(paths, fmt, output, force, config, select, ignore, fail_on, min_severi
     results = run_checks(files, config, overrides, jobs, progress, stdin_data)
     if baseline_file:
         _apply_baseline(results, baseline_file, quiet)
-    unused = _unused_suppressions(results, config, overrides)
+    # Only a config with `suppress:` entries can have unused ones: the others need no pass over the results
+    unused = _unused_suppressions(results, config, overrides) if any(c.suppress for c in configs.values()) else []
 
     level = fail_on or _config_fail_on(files, config) or "error"
     options = ReportOptions(color=use_color(color, output is not None), fail_on=level, show_structure=show_structure,
