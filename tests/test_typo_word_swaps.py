@@ -83,3 +83,29 @@ def test_a_slip_copied_with_its_passage_is_still_a_slip():
     assert found(slip + "\n" + slip) == [("刑政", "行政", "info")] * 2
     # the same string in another context reads as a term the writer means (受援地): no guess
     assert found(slip + "\n打破刑政性垄断。") == []
+
+
+@needs_model
+def test_a_word_jieba_knows_is_changed_only_with_the_models_clear_support():
+    # 复用 is a (rare) dictionary word, so the dictionary stage looks at it; the model barely prefers 不用
+    text = "国内在知识沉淀、复用和传承方面仍显不足。"
+    assert found(text) == []
+    assert found(text, word_support=0.0) == [("复用", "不用", "info")]
+
+
+def found_in(genre: str, text: str, **params):
+    d = draft(text)
+    d.genre = genre
+    hits = runner.run(d, [rule("detector", **params)])
+    return [(t, f.suggestion, f.severity) for t, f in zip(texts(hits, d), hits)]
+
+
+@needs_model
+def test_outside_gongwen_only_high_confidence_guesses_are_shown():
+    hint = "各地要健全依法刑政制度体系。"
+    sure = "工作中有违反鱼蒜管理规定行为的，依法追究责任。"
+    assert found_in("公文", hint) == [("刑政", "行政", "info")]
+    # a technical report or a set of club rules is not the prose the model knows: its hints go
+    assert found_in("其他文稿", hint) == []
+    assert found_in("其他文稿", hint, hints_outside_gongwen=True) == [("刑政", "行政", "info")]
+    assert found_in("事务文书", sure) == [("鱼蒜", "预算", "warning")]
