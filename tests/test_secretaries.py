@@ -79,6 +79,7 @@ def test_min_severity_lists_errors_only_in_every_format_and_decides_the_exit_cod
     errors_only = run_cli("check", draft, "-f", "json", "--min-severity", "error")
     assert errors_only.exit_code == 1 and _severities(errors_only.stdout) == {"error"}
     assert "按 --min-severity error 未列出" in errors_only.stderr
+    assert "未列出" not in run_cli("check", draft, "--min-severity", "error", "--quiet").stderr
     text = run_cli("check", draft, "--min-severity", "error").stdout
     assert "F063" not in text and "警告 0" in text
     # What is not listed does not fail the run: F063 (a warning) fails --fail-on warning unless hidden.

@@ -170,7 +170,8 @@ def check(paths, fmt, output, force, config, select, ignore, fail_on, min_severi
     _print_unused(unused)
     if baseline_file and not quiet and (fmt not in ("text", "concise") or statistics):
         _note_baselined(results)  # the text and concise reports say it themselves
-    note_hidden(sum(r.below_min_severity for r in results), min_severity)
+    if not quiet:
+        note_hidden(sum(r.below_min_severity for r in results), min_severity)
     if os.environ.get("GITHUB_STEP_SUMMARY") and (fmt == "github" or os.environ.get("GITHUB_ACTIONS") == "true"):
         from officekit.report.github import write_step_summary
 
