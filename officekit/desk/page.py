@@ -130,9 +130,11 @@ def _gates(result, options: PageOptions) -> str:
 def _downloads(draft: Draft, options: PageOptions) -> str:
     if not draft.is_word:
         return '<p class="note">纯文本草稿只给出审核结论；要下载带批注、修订的 Word 副本，请上传 .docx。</p>'
+    # No `download` attribute: the server's Content-Disposition names the file, and a copy that cannot
+    # be made comes back as the page with its message instead of being saved as a .docx of HTML.
     buttons = "".join(
-        f'<a class="button download" href="/drafts/{draft.number}/{kind}" download="{escape(draft.copy_name(kind))}" '
-        f'data-copy="{kind}">下载{escape(COPIES[kind][0])}</a>'
+        f'<a class="button download" href="/drafts/{draft.number}/{kind}" data-copy="{kind}">'
+        f"下载{escape(COPIES[kind][0])}</a>"
         for kind in COPIES if draft.offers(kind))
     return f'<p class="downloads">{buttons}</p>'
 
