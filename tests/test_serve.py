@@ -354,6 +354,15 @@ def test_idle_sessions_expire_and_the_server_leaves_nothing_behind(faulty):
     assert not root.exists()
 
 
+def test_a_process_that_never_closes_the_server_still_removes_its_folder(tmp_path):
+    script = ("from officekit.config.model import Config\nfrom officekit.desk.serve import DeskServer\n"
+              "server = DeskServer('127.0.0.1', 0, Config())\n"
+              "(server.store.create().folder / 'draft.docx').write_bytes(b'PK')\nprint(server.store.root)\n")
+    done = subprocess.run([sys.executable, "-c", script], env={**os.environ, "TMPDIR": str(tmp_path)},
+                          capture_output=True, text=True, timeout=60, check=True)
+    assert done.stdout.strip().startswith(str(tmp_path)) and list(tmp_path.iterdir()) == []
+
+
 def test_requests_naming_another_host_or_posted_from_another_site_are_refused(desk, faulty):
     secretary = Secretary(desk)
     # DNS rebinding: a page of evil.example whose name now points at 127.0.0.1.

@@ -8,6 +8,7 @@ looked up inside the session that owns it, never by a global number.
 
 from __future__ import annotations
 
+import atexit
 import secrets
 import shutil
 import tempfile
@@ -55,6 +56,9 @@ class SessionStore:
         self.clock = clock
         self._sessions: dict[str, Session] = {}
         self._lock = threading.Lock()
+        # A backstop for a process that ends without server_close (an embedding script, an uncaught
+        # error): the folder still goes at interpreter exit.  Only a killed process leaves it behind.
+        atexit.register(self.close)
 
     def get(self, token: str | None) -> Session | None:
         """The live session of `token` (its idle clock restarted), or None."""
