@@ -109,3 +109,11 @@ def test_outside_gongwen_only_high_confidence_guesses_are_shown():
     assert found_in("其他文稿", hint) == []
     assert found_in("其他文稿", hint, hints_outside_gongwen=True) == [("刑政", "行政", "info")]
     assert found_in("事务文书", sure) == [("鱼蒜", "预算", "warning")]
+
+
+@needs_model
+def test_look_alikes_a_scan_confuses_are_candidates():
+    # 侃/况 and 朕/联 (a stroke or a component apart) are in the small look-alike list
+    assert found("程序出现下列情侃之一的，启动复核。") == [("情侃", "情况", "warning")]
+    assert found("全国工商朕等单位负责落实。") == [("工商朕", "工商联", "warning")]
+    assert found("程序出现下列情况之一的，启动复核。") == []
