@@ -343,10 +343,11 @@ def test_template_closing_placeholders_are_signature_and_date():
 
 
 def test_attachment_label_inside_the_text_and_after_it():
-    # 附件1（可选） above a 落款 that closes the text: an illustration inside the 正文
+    # 附件1（可选） above a 落款 that closes the text: an 附件 put inside the 正文, up to 特此通知。 (F305)
     draft = text_draft("关于开展检查的通知\n各科室：\n请于本周内完成自查。\n附件1（可选）\n图1：示意图\n特此通知。\n"
                        "[发文单位]\n[日期]\n")
-    assert blocks_of(draft, "正文") == [3, 4, 5, 6] and blocks_of(draft, "成文日期") == [8]
+    assert blocks_of(draft, "正文") == [3, 6] and blocks_of(draft, "附件") == [4, 5]
+    assert blocks_of(draft, "成文日期") == [8]
     # 附件： with its list on the next lines is the 附件说明, the 落款 below it is still found
     draft = text_draft("关于开展检查的通知\n各科室：\n请于本周内完成自查。\n附件：\n1．检查表\n2．名单\n"
                        "云岭市人民政府办公室\n2024年6月1日\n附件1\n检查表\n")
@@ -618,5 +619,5 @@ def test_an_attachment_put_above_a_closing_with_its_note_and_more_pages_after_it
 第二条 本办法自印发之日起施行。
 """)
     assert blocks_of(draft, "发文机关署名") == [7] and blocks_of(draft, "成文日期") == [8]
-    assert blocks_of(draft, "附注") == [9] and blocks_of(draft, "附件") == [10, 11, 12]
-    assert blocks_of(draft, "正文") == [3, 4, 5, 6]  # the misplaced 附件 label: F305 reports it
+    assert blocks_of(draft, "附注") == [9] and blocks_of(draft, "附件") == [4, 5, 6, 10, 11, 12]
+    assert blocks_of(draft, "正文") == [3]  # the 附件 above the 落款 is misplaced: F305 reports its label

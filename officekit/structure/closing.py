@@ -79,17 +79,18 @@ class ClosingPass(Reading):
         return body_end
 
     def _attachments_inside(self, start: int, end: int) -> None:
-        """An 附件 page put inside the 正文 (附件1 after a page break, then 特此通知。 and the 落款): its lines
-        are 附件 up to the next closing formula or page break, so the rules report where it stands."""
+        """An 附件 page put inside the 正文 (its label line 附件1, perhaps after a page break, then 特此通知。
+        and the 落款): its lines are 附件 up to the next closing formula or page break, so the rules report
+        where it stands."""
         k = start + 1
         while k < end:
-            if not (self._attachment_label(k) and self.lines[k] in self.new_page):
+            if not self._attachment_label(k) or k + 1 >= end:
                 k += 1
                 continue
-            self._tag(self.lines[k], "附件", why="正文中另起一页的附件标识")
+            self._tag(self.lines[k], "附件", why="正文中的附件标识（附件应在成文日期之后）")
             k += 1
             while k < end and self.lines[k] not in self.new_page and not self.flat[self.lines[k]].startswith(CLOSING_FORMULAS):
-                self._tag(self.lines[k], "附件", why="正文中另起一页的附件")
+                self._tag(self.lines[k], "附件", why="正文中附件标识之后的附件内容")
                 k += 1
 
     def _undated_signature(self, start: int, end: int) -> int:
