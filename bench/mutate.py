@@ -212,6 +212,15 @@ def report(results: list[dict], args, elapsed: float, skipped: int, n_docs: int)
         cols = "  ".join(f"{cells[f][0]}/{cells[f][1]:<3}" if f in cells else "  –  " for f in ("docx", "txt"))
         print(f"  {100 * share:6.0f}%  {defect.id:<24} {defect.gate:<4} {defect.element:<10} {cols}  {examples.get(defect.id, '')}")
     summary["weak_classes"] = {d.id: round(s, 3) for s, d, _ in weak}
+    # per class and format: copies, caught, defective element read as what it is (to compare two runs)
+    per_class: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
+    for r in mutated:
+        cell = per_class[r["kind"]][r["format"]]
+        cell[0] += 1
+        cell[1] += caught(r)
+        cell[2] += read_right(r)
+    summary["by_class"] = {k: {f: dict(zip(("copies", "caught", "read_right"), v)) for f, v in cells.items()}
+                           for k, cells in sorted(per_class.items())}
     if args.show:
         for r in [r for r in mutated if not caught(r)][: args.show]:
             print(f"    {r['kind']} {r['path']}: {reported_instead(r)}")
