@@ -16,7 +16,7 @@ from officekit.document import read
 from officekit.engine import runner
 from officekit.engine.ruleset import all_rules
 from officekit.structure import recognize
-from officekit.structure.headings import heading_line
+from officekit.structure.headings import heading_line, heading_lines
 
 FORMAT_RULES = [r for r in all_rules() if r.pack == "format"]
 INDENT = IND(firstLineChars=200) + LINE
@@ -98,3 +98,15 @@ def test_the_last_item_of_a_list_is_body_text_too(tmp_path):
     draft, found = findings(conformant_notice(tmp_path, swap=swap))
     assert draft.heading_levels.get(9) == 2
     assert [f for f in found if f.location.block == 9] == []
+
+
+def test_an_unnumbered_section_heading_in_heiti_is_a_heading_not_body_text_in_the_wrong_font(tmp_path):
+    # 「来文回顾」 in 黑体 over its text: GB/T 9704-2012 7.3.3 lets the 层次序数 go unwritten
+    path = notice(tmp_path, p(run("来文回顾", HT), ppr=INDENT))
+    draft, found = findings(path)
+    assert [(f.rule, f.location.block) for f in found if f.location.block == 8] == []
+    assert heading_lines(draft)[8].level == 1
+    # a short line in 黑体 that ends a sentence is body text in the wrong font
+    path = notice(tmp_path, p(run("请认真贯彻执行。", HT), ppr=INDENT))
+    draft, found = findings(path)
+    assert [(f.rule, f.location.block) for f in found if f.location.block == 8] == [("F012", 8)]

@@ -36,6 +36,11 @@ HEADING_LINE_MAX = 40
 SENTENCE_END = re.compile(r"[。！？!?；;：:]")
 ITEM_ENDS = "；;：:"
 CLOSING_MARKS = "”’）)」』》"  # marks that may follow the last 。 of a paragraph
+# An unnumbered section heading: at most this many characters, no mark of a sentence or a list in it.
+UNNUMBERED_HEADING_MAX = 15
+UNNUMBERED_HEADING_BREAKS = re.compile(r"[，。；：、！？,.;:!?（）()“”\"'《》]")
+HEITI_NAMES = ("黑", "SimHei", "Hei")
+KAITI_NAMES = ("楷", "KaiTi", "Kai")
 MARKER = re.compile(r"\s*(?:[一二三四五六七八九十百]+\s*、|[（(]\s*[一二三四五六七八九十百\d]+\s*[）)]|\d+\s*[.．](?!\d))\s*")
 
 
@@ -94,7 +99,39 @@ def heading_lines(draft: Draft) -> dict[int, HeadingLine]:
         last_of_level[level] = text
         if line is not None and not closes_a_list:
             out[index] = line
+    out.update(_unnumbered_heading_lines(draft, out))
     return out
+
+
+def _unnumbered_heading_lines(draft: Draft, numbered: dict[int, HeadingLine]) -> dict[int, HeadingLine]:
+    """Short unnumbered 正文 lines set wholly in 黑体 or 楷体 over more text (来文回顾, 会议基本信息): section
+    headings.  GB/T 9704-2012 7.3.3 says the 层次序数 *may* be written, so they are headings of the level
+    their font says (黑体 first, 楷体 second), not body text in the wrong font."""
+    if not draft.document.has_format:
+        return {}
+    blocks = draft.document.body
+    out: dict[int, HeadingLine] = {}
+    texts = [b for b in blocks if b.text.strip()]
+    for n, block in enumerate(texts[:-1]):
+        flat = "".join(block.text.split())
+        if (block.index in numbered or block.index in draft.heading_levels or not 0 < len(flat) <= UNNUMBERED_HEADING_MAX
+                or UNNUMBERED_HEADING_BREAKS.search(flat) or draft.element_at("body", block.index) != "正文"
+                or draft.element_at("body", texts[n + 1].index) != "正文"):
+            continue
+        level = _heading_font_level(block)
+        if level:
+            out[block.index] = HeadingLine(level, len(block.text.rstrip()), True)
+    return out
+
+
+def _heading_font_level(block: Block) -> int | None:
+    """1 when every visible character is in a 黑体 font, 2 when in a 楷体 font, else None."""
+    fonts = {(run.props.east_asia_font or "") if run.props else "" for run in block.runs if run.text.strip()}
+    if fonts and all(any(k in f for k in HEITI_NAMES) for f in fonts):
+        return 1
+    if fonts and all(any(k in f for k in KAITI_NAMES) for f in fonts):
+        return 2
+    return None
 
 
 def _length(text: str) -> int:
