@@ -71,7 +71,9 @@ def explain(rule_id, config):
     from officekit.engine import types
 
     gate = getattr(types.get_type(r.type), "GATE_SHOWN", r.gate)  # a suppression note takes its rule's gate
-    out = [f"{r.id}  {r.name}", f"关口：{gate}    级别：{r.severity}    类型：{r.type}",
+    kind = types.canonical_name(r.type)
+    shown_type = r.type if kind == r.type else f"{r.type}（即 {kind}）"  # a rule written under an alias
+    out = [f"{r.id}  {r.name}", f"关口：{gate}    级别：{r.severity}    类型：{shown_type}",
            f"要素：{'、'.join(r.elements) or '全文'}"]
     if r.doctypes:
         out.append(f"文种：{_scope(r.doctypes)}")
@@ -129,10 +131,17 @@ def _print_types() -> None:
         click.echo(f"── {name}")
         if doc:
             click.echo(doc)
-        for key, param in getattr(module, "PARAMS", {}).items():
-            need = "必填" if param.required else f"默认 {param.default!r}"
-            click.echo(f"    {key} ({param.kind}, {need}){'：' + param.doc if param.doc else ''}")
+        _echo_params(getattr(module, "PARAMS", {}))
+        for alias in types.aliases_of(name):  # an alias takes the type's keys, some renamed or defaulted
+            click.echo(f"  别名 {alias}：")
+            _echo_params(types.get_type(alias).PARAMS)
         click.echo("")
+
+
+def _echo_params(params: dict) -> None:
+    for key, param in params.items():
+        need = "必填" if param.required else f"默认 {param.default!r}"
+        click.echo(f"    {key} ({param.kind}, {need}){'：' + param.doc if param.doc else ''}")
 
 
 def _scope(values) -> str:

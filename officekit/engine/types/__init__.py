@@ -21,10 +21,16 @@ A type that needs words calls ctx.tokens() (or the helpers in _words.py) inside 
 loaded on the first such call, so a run whose rules never ask for words never loads it.
 
 Adding a type is adding a module: nothing else is registered by hand.
+
+A type may also answer to other names, kept so that rule files written for a type that was merged into
+it load unchanged: the module lists them in `ALIASES` (name → `Alias`: its own names for some keys and
+its own defaults), and `TYPE_ALIASES` below says which module holds each, so that looking one up
+imports only that module.  A rule keeps the name it was written with (`explain` shows both).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import pkgutil
 from dataclasses import dataclass, field
@@ -33,7 +39,8 @@ from typing import Any, Callable, Iterable
 
 from officekit.engine.rule import Context, Hit, RuleError, RuleSpec
 
-__all__ = ["Param", "Context", "Hit", "RuleError", "RuleSpec", "Check", "get_type", "type_names"]
+__all__ = ["Alias", "Param", "Context", "Hit", "RuleError", "RuleSpec", "Check", "get_type", "type_names",
+           "canonical_name", "aliases_of"]
 
 Check = Callable[[Context], Iterable[Hit]]
 
@@ -49,18 +56,72 @@ class Param:
     doc: str = ""
 
 
-_cache: dict[str, ModuleType] = {}
+@dataclass(frozen=True)
+class Alias:
+    """Another name of a type: `keys` maps the alias's key names to the type's, `defaults` replaces the
+    type's defaults for rules written under the alias."""
+
+    keys: dict = field(default_factory=dict)
+    defaults: dict = field(default_factory=dict)
+    doc: str = ""
+
+
+# alias → the type (module) that declares it in its ALIASES
+TYPE_ALIASES = {
+    "guarded": "pattern",
+}
+
+_cache: dict[str, Any] = {}
 
 
 def type_names() -> list[str]:
+    """The types, each once (aliases are not listed: see aliases_of)."""
     return sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_"))
 
 
-def get_type(name: str) -> ModuleType | None:
+def canonical_name(name: str) -> str:
+    """The type a name stands for: itself, or the type an alias belongs to."""
+    return TYPE_ALIASES.get(name, name)
+
+
+def aliases_of(name: str) -> list[str]:
+    return sorted(alias for alias, target in TYPE_ALIASES.items() if target == name)
+
+
+def get_type(name: str) -> Any:
+    """The module of a type, or for an alias a stand-in with the alias's keys and defaults; None if unknown."""
     if name in _cache:
         return _cache[name]
-    if name.startswith("_") or name not in type_names():
+    if name in TYPE_ALIASES:
+        target = get_type(TYPE_ALIASES[name])
+        found = _AliasedType(name, TYPE_ALIASES[name], target, target.ALIASES[name])
+    elif name.startswith("_") or name not in type_names():
         return None
-    module = importlib.import_module(f"{__name__}.{name}")
-    _cache[name] = module
-    return module
+    else:
+        found = importlib.import_module(f"{__name__}.{name}")
+    _cache[name] = found
+    return found
+
+
+class _AliasedType:
+    """A type under another name: PARAMS spelt and defaulted the alias's way; build() hands the type's
+    own build a rule whose keys are the type's.  Everything else (example_draft, GATE_SHOWN…) is the type's."""
+
+    def __init__(self, name: str, target_name: str, target: ModuleType, alias: Alias):
+        self.__name__ = f"{__name__}.{name}"
+        self.alias_of = target_name
+        self._target = target
+        self._to_target = dict(alias.keys)
+        from_target = {v: k for k, v in alias.keys.items()}
+        shadowed = set(alias.keys) - set(alias.keys.values())  # the type's keys whose names the alias reuses
+        self.PARAMS = {from_target.get(key, key): (dataclasses.replace(param, default=alias.defaults[key])
+                                                   if key in alias.defaults else param)
+                       for key, param in target.PARAMS.items() if key not in shadowed}
+        self.__doc__ = f"{name}: another name of `{target_name}`" + (f" ({alias.doc})" if alias.doc else "")
+
+    def build(self, rule: RuleSpec) -> Check:
+        params = {self._to_target.get(key, key): value for key, value in rule.params.items()}
+        return self._target.build(dataclasses.replace(rule, params=params))
+
+    def __getattr__(self, attr: str):
+        return getattr(self._target, attr)

@@ -1,0 +1,80 @@
+"""Merged rule types: an old type name is an alias that loads its rule files unchanged and finds the same."""
+
+from click.testing import CliRunner
+
+from officekit.cli import main as cli
+from officekit.document.text_reader import from_text
+from officekit.engine import types
+from officekit.engine.loader import load_text
+from officekit.engine.rule import Context
+from officekit.structure.model import Draft, ElementSpan
+
+RULE = """\
+- id: U001
+  name: 测试
+  type: {type}
+  gate: 文字关
+  severity: error
+  message: “{{match}}”
+  source: 实务
+  {body}
+  examples:
+    - fail: 二零二四年
+    - pass: 二〇二四年
+"""
+
+
+def draft_of(text: str) -> Draft:
+    d = from_text(text)
+    return Draft(document=d, spans=[ElementSpan("正文", "body", b.index, 0, len(b.text), b.text) for b in d.body if b.text])
+
+
+def found(rule_yaml: str, text: str):
+    [rule] = load_text(rule_yaml, "house.yaml")
+    return [(h.start, h.end, h.fix, h.suggestion, h.vars.get("fixed")) for h in rule.check(Context(draft_of(text), rule))]
+
+
+def test_an_alias_is_looked_up_but_not_listed_as_a_type():
+    assert "guarded" not in types.type_names() and "pattern" in types.type_names()
+    assert types.canonical_name("guarded") == "pattern" and types.canonical_name("format") == "format"
+    assert types.aliases_of("pattern") == ["guarded"]
+    assert set(types.get_type("guarded").PARAMS) == {"pattern", "replace", "translate", "unless", "protect", "exclude", "safe"}
+    assert types.get_type("telepathy") is None
+
+
+def test_guarded_is_pattern_with_renamed_keys_and_every_stretch_protected():
+    guarded = RULE.format(type="guarded", body="pattern: '[一二三四零]{4}年'\n  translate: {零: 〇}")
+    same = RULE.format(type="pattern", body="forbid: '[一二三四零]{4}年'\n  swap: {零: 〇}")
+    assert found(guarded, "二零二四年") == found(same, "二零二四年") == [(0, 5, "二〇二四年", "二〇二四年", "二〇二四年")]
+    dots = "等等... 见 www.a.cn/x...y"
+    assert [f[:3] for f in found(RULE.format(type="guarded", body="pattern: '[.]{3}'\n  replace: ……"), dots)] == [(2, 5, "……")]
+    # pattern protects nothing unless told: the dots in the web address are found too
+    assert len(found(RULE.format(type="pattern", body="forbid: '[.]{3}'"), dots)) == 2
+    told = RULE.format(type="pattern", body="forbid: '[.]{3}'\n  protect: [url]")
+    assert [f[:2] for f in found(told, dots)] == [(2, 5)]
+
+
+def test_pattern_translate_looks_up_the_whole_match_and_swap_changes_characters():
+    lookup = RULE.format(type="pattern", body="forbid: '二零|零二'\n  translate: {二零: 二〇}")
+    assert [f[2] for f in found(lookup, "二零 零二")] == ["二〇", None]  # 零二 is not in the table: no fix
+    chars = RULE.format(type="pattern", body="forbid: '二零|零二'\n  swap: {零: 〇}")
+    assert [f[2] for f in found(chars, "二零 零二")] == ["二〇", "〇二"]
+
+
+def test_a_rule_that_writes_its_suggestion_keeps_it():
+    own = RULE.format(type="pattern", body="forbid: '零'\n  replace: '〇'\n  suggestion: 写作“{expected}”")
+    [(_, _, fix, suggestion, _)] = found(own, "二零二四年")
+    assert (fix, suggestion) == ("〇", None)  # the runner fills the rule's suggestion: 写作“〇”
+
+
+def test_explain_names_the_type_an_alias_stands_for():
+    out = CliRunner().invoke(cli, ["explain", "W201"]).stdout
+    assert "类型：guarded（即 pattern）" in out
+    assert "类型：pattern\n" in CliRunner().invoke(cli, ["explain", "F229"]).stdout
+
+
+def test_rules_types_lists_each_type_once_with_its_aliases():
+    out = CliRunner().invoke(cli, ["rules", "--types"]).stdout
+    assert "── guarded\n" not in out
+    pattern_entry = out.split("── pattern\n", 1)[1].split("\n── ", 1)[0]
+    assert "  别名 guarded：\n    pattern (regex, 必填)" in pattern_entry
