@@ -31,8 +31,9 @@ def test_a_few_are_listed_with_their_count_and_a_paragraph_once(tmp_path):
     paragraphs = [p(r(TYPO)), p(r("今天天气很好。")), p(r(TYPO + TYPO)), p(r("会议要求认真按装设备。"))]
     draft = build_docx(tmp_path / "x.docx", "".join(paragraphs))
     entries = _entries(run_cli("check", draft, "--select", "W301", "--no-color").stdout, "W301")
-    assert entries == ["  [错误] 第 1、3 段，共 3 处 · 正文 · W301 错别字",  # paragraph 3 holds two
-                       "  [错误] 第 4 段 第 7 字 · 正文 · W301 错别字"]  # another message: its own entry
+    # [*]: a safe fix `officekit fix` applies (a .docx), as in the concise format
+    assert entries == ["  [错误] 第 1、3 段，共 3 处 · 正文 · W301 错别字 [*]",  # paragraph 3 holds two
+                       "  [错误] 第 4 段 第 7 字 · 正文 · W301 错别字 [*]"]  # another message: its own entry
 
 
 def test_different_messages_are_not_folded(tmp_path):
