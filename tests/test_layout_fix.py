@@ -326,3 +326,20 @@ def test_real_drafts_settle_without_new_findings_and_stay_settled(name):
     assert not again.changed
     assert layout_view(accept_all(result.data)) == \
         layout_view(lay_out(DocxEditor(data, str(path)), Config(), track=False, data=data).data)
+
+
+def test_check_marks_what_fix_layout_would_settle(draft, tmp_path):
+    from click.testing import CliRunner
+
+    from officekit.cli import main
+
+    weak = build_docx(tmp_path / "弱.docx", draft_xml(main_to="各县（市、区）人民政府"), sect_pr=LETTER_SECT)
+    for path, main_to_marked in ((draft, True), (weak, False)):
+        output = CliRunner().invoke(main, ["check", str(path), "--no-color"]).output
+        lines = {line.split(" · ")[-1].split(" ")[0]: line for line in output.splitlines() if " · " in line}
+        assert lines["F011"].endswith("[排]") and lines["F002"].endswith("[排]")
+        assert lines["F035"].endswith("[排]") == main_to_marked  # a weakly recognised 主送 is not laid out
+        assert "`officekit fix --layout`" in output
+    # the text rules' findings are not layout's
+    output = CliRunner().invoke(main, ["check", str(draft), "--no-color", "--select", "W"]).output
+    assert "[排]" not in output

@@ -9,6 +9,7 @@ from rich.text import Text
 
 from officekit.engine.finding import GATES
 from officekit.engine.runner import excerpt_span
+from officekit.layout.settles import LAYOUT_MARK, layout_note, settled_by_layout
 from officekit.report.concise import baselined_note, fixable_by_fix_command, fixable_note
 from officekit.report.verdict import gate_verdict
 
@@ -162,7 +163,8 @@ def _file(console: Console, result, options) -> None:
             console.print(Text.assemble(("  ", ""), (f"[{label}]", style),
                                         (f" {where_all(result, group)} · {elements} · ", "dim"),
                                         (f"{f.rule} {f.name}" + ("（推测，不影响通过）" if f.guess else ""), "dim"),
-                                        (" [*]" if fixable_by_fix_command(result, f) else "", "green")))
+                                        (" [*]" if fixable_by_fix_command(result, f) else "", "green"),
+                                        (f" {LAYOUT_MARK}" if settled_by_layout(result, f) else "", "green")))
             if f.excerpt:
                 console.print(_excerpt(result, f))
             console.print(Text("    ") + Text(f.message))
@@ -195,7 +197,7 @@ def render(results, options) -> str:
         warnings = sum(r.counts()["warning"] for r in results)
         unreadable = sum(1 for r in results if r.status == "error")
         console.print(Text(f"共 {len(results)} 个文件：错误 {errors}，警告 {warnings}，无法读取 {unreadable}", style="bold"))
-    note = fixable_note(results)
-    if note:
-        console.print(Text(note, style="green"))
+    for note in (fixable_note(results), layout_note(results)):
+        if note:
+            console.print(Text(note, style="green"))
     return buffer.getvalue()
