@@ -1,12 +1,13 @@
 """Merged rule types: an old type name is an alias that loads its rule files unchanged and finds the same."""
 
+import pytest
 from click.testing import CliRunner
 
 from officekit.cli import main as cli
 from officekit.document.text_reader import from_text
 from officekit.engine import types
 from officekit.engine.loader import load_text
-from officekit.engine.rule import Context
+from officekit.engine.rule import Context, RuleError
 from officekit.structure.model import Draft, ElementSpan
 
 RULE = """\
@@ -78,3 +79,19 @@ def test_rules_types_lists_each_type_once_with_its_aliases():
     assert "── guarded\n" not in out
     pattern_entry = out.split("── pattern\n", 1)[1].split("\n── ", 1)[0]
     assert "  别名 guarded：\n    pattern (regex, 必填)" in pattern_entry
+
+
+def test_typo_is_substitution_that_needs_a_word_list_and_reads_the_segmentation():
+    typo, substitution = types.get_type("typo"), types.get_type("substitution")
+    assert typo.PARAMS["wordlist"].required and not substitution.PARAMS["wordlist"].required
+    assert typo.PARAMS["segmentation"].default is True and substitution.PARAMS["segmentation"].default is False
+    with pytest.raises(RuleError, match="缺少必填项 wordlist"):  # the alias keeps typo's required key
+        load_text(RULE.format(type="typo", body="swap: {零: 〇}"), "house.yaml")
+
+
+def test_substitution_skips_a_match_inside_another_word_only_when_asked():
+    plain = RULE.format(type="substitution", body="swap: {既使: 即使}")
+    text = "既使用了旧稿"  # 既 + 使用: not the misspelling of 即使
+    assert [f[:3] for f in found(plain, text)] == [(0, 2, "即使")]
+    assert found(RULE.format(type="substitution", body="swap: {既使: 即使}\n  segmentation: true"), text) == []
+    assert [f[:3] for f in found(RULE.format(type="substitution", body="swap: {既使: 即使}\n  fix: false"), text)] == [(0, 2, None)]

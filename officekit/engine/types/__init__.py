@@ -59,16 +59,18 @@ class Param:
 @dataclass(frozen=True)
 class Alias:
     """Another name of a type: `keys` maps the alias's key names to the type's, `defaults` replaces the
-    type's defaults for rules written under the alias."""
+    type's defaults for rules written under the alias, and `required` names keys it cannot do without."""
 
     keys: dict = field(default_factory=dict)
     defaults: dict = field(default_factory=dict)
+    required: tuple = ()
     doc: str = ""
 
 
 # alias → the type (module) that declares it in its ALIASES
 TYPE_ALIASES = {
     "guarded": "pattern",
+    "typo": "substitution",
 }
 
 _cache: dict[str, Any] = {}
@@ -103,6 +105,14 @@ def get_type(name: str) -> Any:
     return found
 
 
+def _as_alias_has_it(param: Param, key: str, alias: Alias) -> Param:
+    if key in alias.defaults:
+        param = dataclasses.replace(param, default=alias.defaults[key])
+    if key in alias.required:
+        param = dataclasses.replace(param, required=True)
+    return param
+
+
 class _AliasedType:
     """A type under another name: PARAMS spelt and defaulted the alias's way; build() hands the type's
     own build a rule whose keys are the type's.  Everything else (example_draft, GATE_SHOWN…) is the type's."""
@@ -114,8 +124,7 @@ class _AliasedType:
         self._to_target = dict(alias.keys)
         from_target = {v: k for k, v in alias.keys.items()}
         shadowed = set(alias.keys) - set(alias.keys.values())  # the type's keys whose names the alias reuses
-        self.PARAMS = {from_target.get(key, key): (dataclasses.replace(param, default=alias.defaults[key])
-                                                   if key in alias.defaults else param)
+        self.PARAMS = {from_target.get(key, key): _as_alias_has_it(param, key, alias)
                        for key, param in target.PARAMS.items() if key not in shadowed}
         self.__doc__ = f"{name}: another name of `{target_name}`" + (f" ({alias.doc})" if alias.doc else "")
 
