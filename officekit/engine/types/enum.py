@@ -6,6 +6,10 @@
     suggest: {密秘: 秘密}              # a known right value for a wrong one (optional)
 
 The message can use {value} and {values}.
+
+No built-in rule uses it; it is kept for an office's own closed lists (本单位 紧急程度, 文种 of its own
+forms).  It is not an alias of `cases`: it takes plain values rather than regular expressions, and it
+reports the value itself (the part `extract` picks out), where `cases` reports the whole element.
 """
 
 from __future__ import annotations
