@@ -10,8 +10,8 @@ For each draft: check it, lay it out (tracked, as `fix --layout` writes it, with
 only layout moves), check the output.  Columns:
 
 - 格式关: all 格式关 findings before → after;
-- owned: the findings of the rule types layout sets (format, page, pagenum, the 落款's placement) on
-  blocks it recognised confidently — the ones it is meant to settle; settled = those gone afterwards;
+- owned: the findings of the rules layout sets out to settle (officekit/layout/settles.py, the [排] of
+  `check`) on blocks it recognised confidently; settled = those gone afterwards;
 - new: findings of any gate after that were not there before (same rule, same block);
 - weak: blocks left alone because their element was recognised only weakly.
 
@@ -35,22 +35,19 @@ from officekit.engine.ruleset import active_rules  # noqa: E402
 from officekit.errors import InputError  # noqa: E402
 from officekit.layout import lay_out  # noqa: E402
 from officekit.layout.accept import layout_view, libreoffice_accept_all  # noqa: E402
+from officekit.layout.settles import settled_rule_ids  # noqa: E402
 from officekit.output.docx_edit import DocxEditor  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 FOLDERS = ("docx", "docx-templates-short")
 FOLDER_LABELS = {"docx": "docx", "docx-templates-short": "tmpl"}
-OWNED_TYPES = frozenset({"format", "page", "pagenum"})
-OWNED_PLACEMENT = frozenset({"closing"})
 TARGET_SETTLED = 0.90
 
 
 def owned_rules(config) -> set[str]:
-    out = set()
-    for rule in active_rules(config):
-        if rule.type in OWNED_TYPES or (rule.type == "placement" and rule.params.get("check") in OWNED_PLACEMENT):
-            out.add(rule.id)
-    return out
+    """The rules whose findings layout sets out to settle: the same list as check's [排] marker."""
+    active = {rule.id for rule in active_rules(config)}
+    return set(settled_rule_ids()) & active
 
 
 def key(f) -> tuple:

@@ -25,7 +25,7 @@ SETTLED_CHECKS: dict[str, frozenset | None] = {
 
 
 @lru_cache(maxsize=1)
-def _settled_rule_ids() -> frozenset[str]:
+def settled_rule_ids() -> frozenset[str]:
     from officekit.engine.ruleset import all_rules
 
     ids = set()
@@ -42,7 +42,7 @@ def settled_by_layout(result, finding) -> bool:
     draft = getattr(result, "draft", None)
     if draft is None or draft.document.kind != "docx" or draft.genre != "公文":
         return False
-    if finding.rule not in _settled_rule_ids() or finding.rule_failed:
+    if finding.rule not in settled_rule_ids() or finding.rule_failed:
         return False
     weak = draft.__dict__.get("_layout_weak")
     if weak is None:
