@@ -39,7 +39,8 @@ def test_an_alias_is_looked_up_but_not_listed_as_a_type():
     assert "guarded" not in types.type_names() and "pattern" in types.type_names()
     assert types.canonical_name("guarded") == "pattern" and types.canonical_name("format") == "format"
     assert types.aliases_of("pattern") == ["guarded"]
-    assert set(types.get_type("guarded").PARAMS) == {"pattern", "replace", "translate", "unless", "protect", "exclude", "safe"}
+    assert set(types.get_type("guarded").PARAMS) == {"pattern", "replace", "translate", "unless", "protect", "exclude", "safe",
+                                                            "unless_between"}
     assert types.get_type("telepathy") is None
 
 

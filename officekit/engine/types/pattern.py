@@ -8,6 +8,8 @@
     unless: '〔\\d{4}〕'              # skip a span whose text contains this (optional)
     protect: [url, email]           # stretches where it must not fire (see below; default none)
     exclude: ['一、二年级']           # the rule's own protected stretches, as regexes (optional)
+    unless_between: [n, s, j]       # skip a match whose neighbouring words both carry one of these
+                                    # part-of-speech tags (jieba; a tag covers its longer forms: n → ns)
     safe: true                      # the fix is mechanical: `officekit fix` may apply it
 
 Protected kinds: url, email, docnumber (发文字号), domain (gov.cn, 附件.docx), code (literal values in a
@@ -39,6 +41,7 @@ PARAMS = {
     "protect": Param("list", default=[], doc=f"protected stretches: {', '.join(PROTECTED_KINDS)}"),
     "exclude": Param("list", default=[], doc="regexes: a match overlapping one of their matches is ignored"),
     "safe": Param("bool", default=False, doc="the replacement may be applied without review"),
+    "unless_between": Param("list", default=[], doc="part-of-speech tags: skip a match between two words that both carry one (n covers ns, nr…)"),
 }
 
 ALIASES = {
@@ -69,6 +72,9 @@ def build(rule: RuleSpec):
         raise RuleError(f"规则 {rule.id} 不能同时有 translate 和 swap")
     table = str.maketrans(dict(swap)) if swap else None
     safe = bool(p.get("safe"))
+    between_tags = tuple(p.get("unless_between") or ())
+    if not all(isinstance(t, str) and t for t in between_tags):
+        raise RuleError(f"规则 {rule.id} 的 unless_between 应为词性标记的列表（如 [n, s, j]）")
     fix_is_suggestion = rule.suggestion is None  # a rule that writes its own suggestion keeps it
 
     def correction(m) -> str | None:
@@ -98,6 +104,8 @@ def build(rule: RuleSpec):
                             zones += [(e.start(), e.end()) for e in matching.finditer(x, text)]
                     if inside(zones, m.start(), m.end()):
                         continue
+                if between_tags and _between_tagged_words(ctx, span, m, between_tags):
+                    continue
                 fixed = correction(m)
                 values = {f"g{i}": g for i, g in enumerate(m.groups(), 1) if g is not None}
                 values.update((k, v) for k, v in m.groupdict().items() if v is not None)
@@ -109,3 +117,21 @@ def build(rule: RuleSpec):
                           safe=safe and fixed is not None, vars=values)
 
     return check
+
+
+def _between_tagged_words(ctx: Context, span, m, tags: tuple[str, ...]) -> bool:
+    """True when the word ending where the match starts and the word starting where it ends both carry
+    one of `tags`: a mark between two nouns (中国—东盟, 兰州—西宁) links them, it is no dash."""
+    start, end = span.start + m.start(), span.start + m.end()
+    try:
+        words = ctx.tokens(span.part, span.block)
+    except RuleError:  # past the draft's segmentation budget: judge by the pattern alone, as before
+        return False
+    before = after = None
+    for word, tag, offset in words:
+        if offset + len(word) == start:
+            before = tag
+        elif offset == end:
+            after = tag
+            break
+    return before is not None and after is not None and before.startswith(tags) and after.startswith(tags)
