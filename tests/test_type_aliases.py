@@ -96,3 +96,11 @@ def test_substitution_skips_a_match_inside_another_word_only_when_asked():
     assert [f[:3] for f in found(plain, text)] == [(0, 2, "即使")]
     assert found(RULE.format(type="substitution", body="swap: {既使: 即使}\n  segmentation: true"), text) == []
     assert [f[:3] for f in found(RULE.format(type="substitution", body="swap: {既使: 即使}\n  fix: false"), text)] == [(0, 2, None)]
+
+
+def test_every_alias_is_declared_by_its_type_with_keys_the_type_has():
+    for alias, target in types.TYPE_ALIASES.items():
+        module = types.get_type(target)
+        declared = module.ALIASES[alias]
+        assert set(declared.keys.values()) | set(declared.defaults) | set(declared.required) <= set(module.PARAMS)
+        assert alias not in types.type_names()  # no module of its own: the alias is the only way in

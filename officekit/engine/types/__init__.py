@@ -133,4 +133,6 @@ class _AliasedType:
         return self._target.build(dataclasses.replace(rule, params=params))
 
     def __getattr__(self, attr: str):
+        if attr.startswith("__") or attr == "_target":  # copy/pickle probing a half-made object
+            raise AttributeError(attr)
         return getattr(self._target, attr)
