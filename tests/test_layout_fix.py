@@ -343,3 +343,36 @@ def test_check_marks_what_fix_layout_would_settle(draft, tmp_path):
     # the text rules' findings are not layout's
     output = CliRunner().invoke(main, ["check", str(draft), "--no-color", "--select", "W"]).output
     assert "[排]" not in output
+
+
+def test_what_layout_does_not_own_is_kept_byte_for_byte(tmp_path):
+    other = 'w:id="90" w:author="审稿人" w:date="2026-11-01T00:00:00Z"'
+    reviewed = (f'<w:p><w:pPr><w:spacing w:line="400" w:lineRule="exact"/></w:pPr>'
+                f'<w:r><w:rPr><w:rFonts w:eastAsia="宋体"/><w:sz w:val="24"/>'
+                f'<w:rPrChange {other}><w:rPr><w:sz w:val="28"/></w:rPr></w:rPrChange></w:rPr>'
+                f'<w:t>各地要加强值班值守。</w:t></w:r>'
+                f'<w:ins {other.replace("90", "91")}><w:r><w:rPr><w:rFonts w:eastAsia="宋体"/><w:sz w:val="24"/></w:rPr>'
+                f'<w:t>确保信息畅通。</w:t></w:r></w:ins></w:p>')
+    commented = ('<w:p><w:commentRangeStart w:id="5"/>' + r("请认真贯彻执行。", SONG12)
+                 + '<w:commentRangeEnd w:id="5"/><w:r><w:commentReference w:id="5"/></w:r></w:p>')
+    xml = draft_xml().replace(p(r(NUMBERED, SONG12), ppr="<w:pageBreakBefore/>" + SPACING(line=400, lineRule="exact")),
+                              reviewed + commented + p(r(NUMBERED, SONG12), ppr="<w:pageBreakBefore/>"))
+    comment = '<w:comment w:id="5" w:author="审稿人"><w:p><w:r><w:t>此句可删</w:t></w:r></w:p></w:comment>'
+    path = build_docx(tmp_path / "审过.docx", xml, sect_pr=LETTER_SECT, comments=comment)
+    data = laid_out(path, track=True).data
+    with zipfile.ZipFile(io.BytesIO(path.read_bytes())) as before, zipfile.ZipFile(io.BytesIO(data)) as after:
+        assert after.read("word/comments.xml") == before.read("word/comments.xml")
+        assert after.read("word/styles.xml") == before.read("word/styles.xml")
+    # the run under another reviewer's pending format change is left to them; their insertion keeps its mark
+    node = paragraph(data, "各地要加强值班值守")
+    pending = node.find(f"{W}r/{W}rPr/{W}rPrChange")
+    assert pending.get(W + "author") == "审稿人" and node.find(f"{W}r/{W}rPr/{W}sz").get(W + "val") == "24"
+    assert node.find(f"{W}ins").get(W + "author") == "审稿人"
+    # the text they inserted is formatted like the rest, as officekit's own revision inside theirs
+    inserted = node.find(f"{W}ins/{W}r/{W}rPr")
+    assert inserted.find(f"{W}sz").get(W + "val") == "32"
+    assert inserted.find(f"{W}rPrChange").get(W + "author") == "officekit"
+    # the commented paragraph is laid out, its comment anchors stay where they were
+    marked = paragraph(data, "请认真")
+    assert [etree.QName(n).localname for n in marked if etree.QName(n).localname != "pPr"][:1] == ["commentRangeStart"]
+    assert marked.find(f"{W}commentRangeEnd") is not None

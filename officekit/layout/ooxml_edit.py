@@ -68,9 +68,30 @@ class Revisions:
     def __init__(self, editor, track: bool, date: str):
         self.editor, self.track, self.date = editor, track, date
         self.changed = 0  # property changes opened
+        self._next_id: int | None = None
+
+    def next_id(self) -> int:
+        """A w:id no comment or revision of the document uses.  Counted here rather than by the editor's
+        own next_id, which opens the comments part for writing: a layout must leave that part as it was."""
+        if self._next_id is None:
+            highest = -1
+            trees = list(self.editor.map.roots.values()) + list(self.editor.new_parts.values())
+            for rel_type, name in self.editor.package.relationships(self.editor.map.main).values():
+                if rel_type.endswith("/comments"):
+                    comments = self.editor.package.xml(name)
+                    if comments is not None:
+                        trees.append(comments)
+            for tree in trees:
+                for element in tree.iter():
+                    value = element.get(W + "id") if isinstance(element.tag, str) else None
+                    if value and value.lstrip("-").isdigit():
+                        highest = max(highest, int(value))
+            self._next_id = highest + 1
+        value, self._next_id = self._next_id, self._next_id + 1
+        return value
 
     def _stamp(self, change) -> None:
-        change.set(W + "id", str(self.editor.next_id()))
+        change.set(W + "id", str(self.next_id()))
         change.set(W + "author", AUTHOR)
         change.set(W + "date", self.date)
 
