@@ -551,30 +551,35 @@ def _pair_guesses(scorer, text: str, span, words: list[tuple[str, int]], names: 
             continue
         if p["skip_codes"] and (_is_code(text[s - 1:s]) or _is_code(text[e:e + 1])):
             continue
+        if s in names or s + 1 in names:
+            continue  # jieba's HMM reads a name here (王晓晖, 姜仕坤): a name read as another word is no slip
         needed = p["lm_gain"] + p["pair_cost"]
         if s in site.quoted:
             needed += p["quote_penalty"]
         if any(ch in site.own_characters for ch in original):
             needed += p["own_char_penalty"]
-        if s in names or s + 1 in names:
-            continue  # jieba's HMM reads a name here (王晓晖, 姜仕坤): a name read as another word is no slip
-        written = _frequency(original)
-        if written >= p["pair_word_frequency"]:
-            needed += p["word_change_penalty"]
-        else:
-            written = 0  # a rare "word" of jieba's (悔意, 攻到: counted 3) is no rival to the candidate
         base = scorer.base(s, 2)
         if -base < needed:
             continue  # no candidate can gain more than the original loses
-        best = None
-        for word in sound_words.words_read_like(original):
-            if len(word) != 2 or word[0] == original[0] or word[1] == original[1]:
-                continue  # one character changed is the other stages' question
-            if word[0] in FUNCTION_CHARS or word[1] in FUNCTION_CHARS:
+        # cheapest tests first: the index gives each candidate's frequency, the lexicon is asked last
+        candidates = [(word, frequency) for word, frequency in sound_words.words_read_like(original)
+                      if word[0] != original[0] and word[1] != original[1]  # one character changed: other stages
+                      and word[0] not in FUNCTION_CHARS and word[1] not in FUNCTION_CHARS]
+        if not candidates:
+            continue
+        written = _frequency(original)
+        if written >= p["pair_word_frequency"]:
+            needed += p["word_change_penalty"]
+            if -base < needed:
                 continue
-            frequency = _frequency(word)
-            if frequency < max(min_freq, PAIR_FREQUENCY_RATIO * written) or (segment.tag(word) or "") in CONTEXT_UNLIKELY_TAGS:
-                continue  # never a rare word, a name, number, time, place, organisation or brand
+        else:
+            written = 0  # a rare "word" of jieba's (悔意, 攻到: counted 3) is no rival to the candidate
+        best = None
+        for word, frequency in candidates:
+            if frequency < max(min_freq, PAIR_FREQUENCY_RATIO * written):
+                break  # most frequent first: the rest are rarer still
+            if (segment.tag(word) or "") in CONTEXT_UNLIKELY_TAGS:
+                continue  # never a name, number, time, place, organisation or brand
             gain = scorer.score(s, word) - base
             if gain >= needed and (best is None or gain > best[0]):
                 best = (gain, word)
