@@ -376,3 +376,25 @@ def test_what_layout_does_not_own_is_kept_byte_for_byte(tmp_path):
     marked = paragraph(data, "请认真")
     assert [etree.QName(n).localname for n in marked if etree.QName(n).localname != "pPr"][:1] == ["commentRangeStart"]
     assert marked.find(f"{W}commentRangeEnd") is not None
+
+
+def test_a_signer_on_its_own_line_is_set_right_one_character_in(tmp_path):
+    fang = FONT("仿宋_GB2312", "Times New Roman") + SIZE(16)
+    body = "".join([
+        p(r("云岭市林业局文件", FONT("方正小标宋简体") + SIZE(36) + '<w:color w:val="FF0000"/>'), ppr=JC("center")),
+        p(r("云林〔2026〕5号", fang), ppr=IND(leftChars=100, left=320)),
+        p(r("签发人：王某", fang)),
+        p(r("云岭市林业局关于申请森林防火专项经费的请示", FONT("方正小标宋简体") + SIZE(22)), ppr=JC("center")),
+        p(r("市人民政府：", fang)),
+        p(r("为做好今冬明春森林防火工作，特申请专项经费。", fang), ppr=IND(firstLineChars=200, firstLine=640)),
+        p(r("妥否，请批示。", fang), ppr=IND(firstLineChars=200, firstLine=640)),
+        p(r("云岭市林业局", fang), ppr=JC("right") + IND(rightChars=400, right=1280)),
+        p(r("2026年11月16日", fang), ppr=JC("right") + IND(rightChars=200, right=640)),
+    ])
+    path = build_docx(tmp_path / "请示.docx", body, default_rpr=SIZE(16))
+    assert "F090" in {f.rule for f in findings(path.read_bytes())}
+    data = laid_out(path, track=False).data
+    assert "F090" not in {f.rule for f in findings(data)}
+    signer = paragraph(data, "签发人")
+    assert signer.find(f"{W}pPr/{W}jc").get(W + "val") == "right"
+    assert signer.find(f"{W}pPr/{W}ind").get(W + "rightChars") == "100"

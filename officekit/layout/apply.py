@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from officekit.engine import genre_profile
 from officekit.engine.ruleset import active_rules
 from officekit.engine.types import _format as F
-from officekit.layout.closing import closing_edits, paragraph_edits_for
+from officekit.layout.closing import ClosingEdit, closing_edits, paragraph_edits_for
 from officekit.layout.confidence import WeakBlock, weak_blocks
 from officekit.layout.hanging import hanging_indents, indent_edit, shares_border_box, wraps
 from officekit.layout.ooxml_edit import Revisions
 from officekit.layout.page import PageLayout
 from officekit.layout.separator import apply_separator, separator_edit
+from officekit.layout.signer import signer_edit
 from officekit.layout.paragraphs import (
     apply_paragraph_edits, apply_run_edits, off_grid_edit, paragraph_edits, run_edits,
 )
@@ -67,6 +68,9 @@ def lay_out(editor: DocxEditor, config, track: bool = True, data: bytes | None =
     pitches = page.sections()
 
     closing = {edit.block: edit for edit in closing_edits(draft, rules, config, skip)}
+    signer = signer_edit(draft, rules, config, skip)
+    if signer is not None:  # placed like a 落款 line: right-aligned, so many 字 from the edge
+        closing[signer[0]] = ClosingEdit(*signer)
     hanging = hanging_indents(draft, rules, skip)
     plans = format_plans(draft, rules, config, skip)
     for key in sorted(set(plans) | {("body", b) for b in closing} | {("body", b) for b in hanging}):
