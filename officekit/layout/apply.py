@@ -82,21 +82,8 @@ def lay_out(editor: DocxEditor, config, track: bool = True, data: bytes | None =
             for edit in run_edits(block, target):
                 edits.append(edit)
                 result.rules.add(target.rule)
-        unit = _unit_size(block, plan)
-        if part == "body" and index in closing:
-            paragraph_change = paragraph_edits_for(block, closing[index].right, unit)
-            result.rules.add(closing[index].rule)
-        else:
-            paragraph_change = paragraph_edits(block, plan, pitches.get(block.section), unit) if plan else {}
-            result.rules.update(plan.paragraph[a].rule for a in _aspects(paragraph_change) if a in plan.paragraph)
-        if part == "body" and index in hanging:  # the wrapped lines' place decides the indent
-            paragraph_change.pop("ind", None)
-            ind = indent_edit(block, hanging[index], unit, wraps(draft, block), shares_border_box(draft, block))
-            if ind:
-                paragraph_change["ind"] = ind
-                result.rules.add(hanging[index].rule)
-        if off_grid_edit(editor.map.paragraphs[part][index - 1][0], plan, page.char_pitches.get(block.section)):
-            paragraph_change["snapToGrid"] = False
+        paragraph_change = _paragraph_change(editor, draft, block, plan, closing.get(index) if part == "body" else None,
+                                             hanging.get(index) if part == "body" else None, pitches, page, result)
         if not edits and not paragraph_change:
             continue
         paragraph = editor.paragraph(part, index)
@@ -122,6 +109,26 @@ def lay_out(editor: DocxEditor, config, track: bool = True, data: bytes | None =
     result.notes.extend(page.notes)
     result.left.extend(("body", 0, why) for why in page.left)
     return _finish(editor, result, data)
+
+
+def _paragraph_change(editor, draft, block, plan, closing, hanging, pitches, page, result) -> dict:
+    """The paragraph properties to set on `block`: a 落款 or 签发人 line's place, else the format rules'
+    alignment, indents and spacing, with a hanging indent where wrapped lines align with a label."""
+    unit = _unit_size(block, plan)
+    if closing is not None:
+        change = paragraph_edits_for(block, closing.right, unit)
+        result.rules.add(closing.rule)
+    else:
+        change = paragraph_edits(block, plan, pitches.get(block.section), unit) if plan else {}
+        result.rules.update(plan.paragraph[a].rule for a in _aspects(change) if a in plan.paragraph)
+    if hanging is not None:  # the wrapped lines' place decides the indent
+        ind = indent_edit(block, hanging, unit, wraps(draft, block), shares_border_box(draft, block))
+        if ind:
+            change["ind"] = ind
+            result.rules.add(hanging.rule)
+    if off_grid_edit(editor.map.paragraphs[block.part][block.index - 1][0], plan, page.char_pitches.get(block.section)):
+        change["snapToGrid"] = False
+    return change
 
 
 _ASPECT_OF_EDIT = {"jc": ("alignment",), "ind": ("first_indent", "wrap_indent", "right_indent"),
