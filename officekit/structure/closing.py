@@ -55,6 +55,9 @@ class ClosingPass(Reading):
                 if not self._signature_line(above):
                     break
                 joint = signature_pos < date_pos and self._organ_line(above)  # the first of several organs
+                if (signature_pos < date_pos and not joint and not P.SEAL_PLACEHOLDER.fullmatch(self.flat[above])
+                        and not (self.blocks[above].has_format and pushed_right(self.blocks[above]))):
+                    break  # a second line up is an organ's name, or set right with the 落款 — not 素材清单
                 if (pushed and not pushed_right(self.blocks[above]) and not P.SEAL_PLACEHOLDER.fullmatch(self.flat[above])
                         and not joint):
                     break
@@ -226,6 +229,7 @@ class ClosingPass(Reading):
             and not flat.endswith(("，", ",", "、"))
             and heading_level(flat) is None
             and not P.ATTACHMENT_NOTE.match(flat)
+            and not P.ATTACHMENT_LABEL.fullmatch(flat)
             and not P.LIST_ITEM.match(flat)
             and not flat.startswith(CLOSING_FORMULAS)
         )

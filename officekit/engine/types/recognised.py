@@ -112,17 +112,21 @@ def _word_across(tokens, cut: int, frequency) -> str | None:
     return None
 
 
+# What may not follow an attachment's label: the text, or the 落款 (an 附件 stands after the 成文日期).
+_BEFORE_ATTACHMENTS = frozenset({"正文", "发文机关署名", "成文日期"})
+
+
 def _attachment_in_text(ctx: Context):
-    """An attachment page's label with 正文 after it (read as 正文, or as an 附件 page put before the end
-    of the text): the attachment was put inside the text."""
-    spans = [s for s in ctx.draft.spans if s.part == "body" and s.element in ("正文", "附件")]
-    later_text = [False] * len(spans)  # a 正文 span follows this one
+    """An attachment page's label (read as 正文, or as an 附件 put before the end of the text) with 正文
+    or the 落款 after it: the attachment was put inside the text."""
+    spans = [s for s in ctx.draft.spans if s.part == "body"]
+    later = [False] * len(spans)  # 正文 or a 落款 line follows this span
     seen = False
     for n in range(len(spans) - 1, -1, -1):
-        later_text[n] = seen
-        seen = seen or spans[n].element == "正文"
+        later[n] = seen
+        seen = seen or spans[n].element in _BEFORE_ATTACHMENTS
     for n, span in enumerate(spans):
-        if later_text[n] and ATTACHMENT_LABEL.fullmatch(compact(span.text)):
+        if later[n] and span.element in ("正文", "附件") and ATTACHMENT_LABEL.fullmatch(compact(span.text)):
             yield Hit(span.part, span.block, span.start, span.start + len(span.text.rstrip()), element="附件")
 
 
