@@ -32,6 +32,9 @@ PARAMS = {
 SIDES = {"top": "上（天头）", "bottom": "下", "left": "左（订口）", "right": "右"}
 TYPE_AREA_HEIGHT_MM = 225  # 版心高 (GB/T 9704-2012 5.2.1)
 PT_PER_MM = 72 / 25.4
+# Word stores lengths in twips (1/1440 inch, 0.018 mm): a margin typed as 3.8 cm is kept as 2155 twips,
+# 38.015 mm.  A value within this much of the tolerance's edge is what the secretary typed as the edge.
+STORED_SLACK_MM = 0.05
 
 example_draft = F.example_draft
 
@@ -76,7 +79,7 @@ def _paper(s, section, n, ctx):
         return None
     short, long_ = sorted((w, h))
     tol = want.get("tolerance", 1)
-    if abs(short - want["width"]) <= tol and abs(long_ - want["height"]) <= tol:
+    if abs(short - want["width"]) <= tol + STORED_SLACK_MM and abs(long_ - want["height"]) <= tol + STORED_SLACK_MM:
         return None
     return f"A4（{want['width']:g} mm × {want['height']:g} mm）", f"{short:.0f} mm × {long_:.0f} mm"
 
@@ -91,7 +94,7 @@ def _margins(s, section, n, ctx):
         got = getattr(section, f"margin_{side}_mm", None)
         if got is None:
             continue
-        if abs(got - float(want)) > tol:
+        if abs(got - float(want)) > tol + STORED_SLACK_MM:
             wrong_expected.append(f"{SIDES.get(side, side)} {float(want):g}±{tol:g} mm")
             wrong_actual.append(f"{SIDES.get(side, side)} {got:.1f} mm")
     if not wrong_actual:
@@ -148,7 +151,7 @@ def _landscape(s, section, n, ctx):
     want = s["type_area"]
     tol = want.get("tolerance", 2)
     area_w, area_h = w - left - right, h - top - bottom
-    if abs(area_w - want["width"]) <= tol and abs(area_h - want["height"]) <= tol:
+    if abs(area_w - want["width"]) <= tol + STORED_SLACK_MM and abs(area_h - want["height"]) <= tol + STORED_SLACK_MM:
         return None
     return (f"横排页面版心 {want['width']:g} mm × {want['height']:g} mm（纵向版心随纸张转过来）",
             f"版心 {area_w:.0f} mm × {area_h:.0f} mm（上 {top:.1f}、下 {bottom:.1f}、左 {left:.1f}、右 {right:.1f} mm）")
