@@ -139,6 +139,15 @@ def test_placeholders_are_reported_once_and_not_judged_as_text():
     assert len([f for f in found if f.rule == "F227" and f.location.block == 7]) == 1
 
 
+def test_a_number_left_blank_is_one_unfilled_slot_not_a_spacing_error():
+    """A 命令 template's 「第  号」: F201 said 「发文字号中不加空格」, advice that makes no sense for a number
+    not yet written; the slot is reported once, as unfilled."""
+    text = "XXXX人民政府令\n第  号\n《XXXX办法》已经市人民政府常务会议通过，现予公布。\n市长  XXX\n2020年2月19日\n"
+    _, found = findings(text)
+    on_number = [(f.rule, f.message) for f in found if f.location.block == 2]
+    assert on_number == [("F227", "“第  号”像是模板中未替换的占位符，请填写实际内容")]
+
+
 @pytest.mark.parametrize("text,genre", [
     ("关于某某同志的转正申请\n尊敬的党组织：\n我于2025年5月入职，现申请转正。\n此致\n敬礼！\n申请人：某某\n2026年5月6日\n", "事务文书"),
     ("2026年个人工作总结\n今年以来，我认真学习业务知识。\n某某\n2026年12月1日\n", "事务文书"),

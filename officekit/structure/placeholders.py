@@ -4,7 +4,8 @@ One list of shapes, used by the rule that says a slot is unfilled (F227) and by 
 the other text rules off a placeholder (「20XX年XX月XX日」 is an unfilled date, not a wrongly written one).
 
 Shapes: a bracketed field ([发文单位], 【日期】, <文号>), runs of X/×/□ standing for digits or names
-(XX, 20XX, ××局, □□□□年), fill-in blanks of underscores (____), and 某某 where a name belongs.
+(XX, 20XX, ××局, □□□□年), fill-in blanks of underscores (____), a number left as spaces (第  号), and
+某某 where a name belongs.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ _RUNS = re.compile(
     r"|□{2,}|□(?=[年月日号])"
     r"|_{2,}|＿{2,}"
 )
+# 第  号: a number left blank between its 第 and 号 (a 令号 or 发文字号 in a template), blank spaces only.
+_BLANK_NUMBER = re.compile(r"第[ \u3000\u00a0]{2,}号")
 # 某某 stands for a name still to write; in running text it may be an anonymised person (张某某).
 _NAME_SLOT = re.compile(r"(?<![\u4e00-\u9fff])某某|某某(?=[市县区省局厅委办部])")
 
@@ -36,7 +39,7 @@ VALUE_ELEMENTS = frozenset({"成文日期", "发文字号", "份号", "签发人
 class Placeholder:
     start: int
     end: int
-    kind: str  # "field", "run" or "name"
+    kind: str  # "field", "run", "name" or "blank"
 
 
 def find(text: str) -> list[Placeholder]:
@@ -46,6 +49,7 @@ def find(text: str) -> list[Placeholder]:
         found += [Placeholder(m.start(), m.end(), "field") for m in _BRACKET_FIELD.finditer(text)]
     found += [Placeholder(m.start(), m.end(), "run") for m in _RUNS.finditer(text)]
     found += [Placeholder(m.start(), m.end(), "name") for m in _NAME_SLOT.finditer(text)]
+    found += [Placeholder(m.start(), m.end(), "blank") for m in _BLANK_NUMBER.finditer(text)]
     found.sort(key=lambda p: (p.start, -p.end))
     kept: list[Placeholder] = []
     for p in found:
