@@ -15,7 +15,7 @@ import copy
 from lxml import etree
 
 from officekit.document.ooxml import W
-from officekit.output.docx_edit import AUTHOR
+from officekit.output.docx_edit import AUTHOR, highest_w_id
 
 # Schema order of the children of w:rPr (CT_RPr), w:pPr (CT_PPr) and w:sectPr (CT_SectPr).
 RPR_ORDER = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline",
@@ -62,6 +62,15 @@ def set_attrs(element, values: dict[str, str | None]) -> None:
             element.set(W + key, value)
 
 
+def _props_of(element, name: str):
+    """The w:rPr / w:pPr of a run or paragraph, created empty in first place when missing."""
+    props = element.find(W + name)
+    if props is None:
+        props = etree.Element(W + name)
+        element.insert(0, props)
+    return props
+
+
 class Revisions:
     """Opens elements for editing: with `track`, snapshots their properties into a property change first."""
 
@@ -74,19 +83,13 @@ class Revisions:
         """A w:id no comment or revision of the document uses.  Counted here rather than by the editor's
         own next_id, which opens the comments part for writing: a layout must leave that part as it was."""
         if self._next_id is None:
-            highest = -1
             trees = list(self.editor.map.roots.values()) + list(self.editor.new_parts.values())
             for rel_type, name in self.editor.package.relationships(self.editor.map.main).values():
                 if rel_type.endswith("/comments"):
                     comments = self.editor.package.xml(name)
                     if comments is not None:
                         trees.append(comments)
-            for tree in trees:
-                for element in tree.iter():
-                    value = element.get(W + "id") if isinstance(element.tag, str) else None
-                    if value and value.lstrip("-").isdigit():
-                        highest = max(highest, int(value))
-            self._next_id = highest + 1
+            self._next_id = highest_w_id(trees) + 1
         value, self._next_id = self._next_id, self._next_id + 1
         return value
 
@@ -100,58 +103,32 @@ class Revisions:
 
     def run_props(self, run):
         """The w:rPr of `run`, ready to edit; None when another author's change is pending on it."""
-        rpr = run.find(W + "rPr")
-        if rpr is None:
-            rpr = etree.Element(W + "rPr")
-            run.insert(0, rpr)
-        existing = rpr.find(W + "rPrChange")
-        if self._foreign(existing):
-            return None
-        if self.track and existing is None:
-            change = etree.Element(W + "rPrChange")
-            self._stamp(change)
-            snapshot = etree.SubElement(change, W + "rPr")
-            for node in rpr:
-                snapshot.append(copy.deepcopy(node))
-            rpr.append(change)
-            self.changed += 1
-        return rpr
+        return self._opened(_props_of(run, "rPr"), "rPr", frozenset())
 
     def paragraph_props(self, paragraph):
         """The w:pPr of `paragraph`, ready to edit; None when another author's change is pending on it."""
-        ppr = paragraph.find(W + "pPr")
-        if ppr is None:
-            ppr = etree.Element(W + "pPr")
-            paragraph.insert(0, ppr)
-        existing = ppr.find(W + "pPrChange")
-        if self._foreign(existing):
-            return None
-        if self.track and existing is None:
-            change = etree.Element(W + "pPrChange")
-            self._stamp(change)
-            snapshot = etree.SubElement(change, W + "pPr")
-            for node in ppr:
-                if node.tag not in _NOT_IN_PPR_SNAPSHOT:
-                    snapshot.append(copy.deepcopy(node))
-            ppr.append(change)
-            self.changed += 1
-        return ppr
+        return self._opened(_props_of(paragraph, "pPr"), "pPr", _NOT_IN_PPR_SNAPSHOT)
 
     def section_props(self, sect):
         """`sect` (a w:sectPr), ready to edit; None when another author's change is pending on it."""
-        existing = sect.find(W + "sectPrChange")
+        return self._opened(sect, "sectPr", _NOT_IN_SECTPR_SNAPSHOT)
+
+    def _opened(self, props, name: str, leave_out: frozenset):
+        """`props` (a w:rPr, w:pPr or w:sectPr) opened for editing: when tracking, a w:<name>Change holding
+        a snapshot of its children (but `leave_out`) is added first, once; None under a foreign change."""
+        existing = props.find(W + name + "Change")
         if self._foreign(existing):
             return None
         if self.track and existing is None:
-            change = etree.Element(W + "sectPrChange")
+            change = etree.Element(W + name + "Change")
             self._stamp(change)
-            snapshot = etree.SubElement(change, W + "sectPr")
-            for node in sect:
-                if node.tag not in _NOT_IN_SECTPR_SNAPSHOT:
+            snapshot = etree.SubElement(change, W + name)
+            for node in props:
+                if node.tag not in leave_out:
                     snapshot.append(copy.deepcopy(node))
-            sect.append(change)
+            props.append(change)
             self.changed += 1
-        return sect
+        return props
 
     def inserted(self, nodes: list):
         """Wrap new runs in a w:ins (tracked) or return them as they are."""
@@ -167,10 +144,7 @@ class Revisions:
         """Record a new paragraph's mark as inserted (so rejecting removes the paragraph too)."""
         if not self.track:
             return
-        ppr = paragraph.find(W + "pPr")
-        if ppr is None:
-            ppr = etree.Element(W + "pPr")
-            paragraph.insert(0, ppr)
+        ppr = _props_of(paragraph, "pPr")
         rpr = child(ppr, "rPr", PPR_ORDER)
         if rpr.find(W + "ins") is None:
             mark = etree.Element(W + "ins")  # CT_ParaRPr: the revision marks come before the properties

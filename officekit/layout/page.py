@@ -300,7 +300,7 @@ class PageLayout:
             etree.SubElement(ppr, W + "ind", {W + "left": indent, W + "leftChars": "100"})
         etree.SubElement(ppr, W + "jc", {W + "val": side})
         runs = [_run(f"{PAGE_NUMBER_DASH} ", font, size), _field_char("begin", font, size),
-                _instruction(" PAGE ", font, size), _field_char("separate", font, size),
+                _run(" PAGE ", font, size, tag="instrText"), _field_char("separate", font, size),
                 _run("1", font, size), _field_char("end", font, size), _run(f" {PAGE_NUMBER_DASH}", font, size)]
         for node in self.revisions.inserted(runs):
             paragraph.append(node)
@@ -382,12 +382,13 @@ def _rpr(font: str, size: float):
     return rpr
 
 
-def _run(text: str, font: str, size: float):
+def _run(text: str, font: str, size: float, tag: str = "t"):
+    """A run of `text` in `font` at `size` points; tag "instrText" makes it a field's instruction."""
     run = etree.Element(W + "r")
     run.append(_rpr(font, size))
-    t = etree.SubElement(run, W + "t")
-    t.text = text
-    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    node = etree.SubElement(run, W + tag)
+    node.text = text
+    node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     return run
 
 
@@ -395,15 +396,6 @@ def _field_char(kind: str, font: str, size: float):
     run = etree.Element(W + "r")
     run.append(_rpr(font, size))
     etree.SubElement(run, W + "fldChar", {W + "fldCharType": kind})
-    return run
-
-
-def _instruction(text: str, font: str, size: float):
-    run = etree.Element(W + "r")
-    run.append(_rpr(font, size))
-    node = etree.SubElement(run, W + "instrText")
-    node.text = text
-    node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     return run
 
 

@@ -14,14 +14,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from officekit.engine import matching
 from officekit.engine.fonts import FontTable
 from officekit.engine.loader import compile_regex
 from officekit.engine.rule import Context, RuleSpec
 from officekit.engine.runner import applies as rule_applies
 from officekit.engine.types import _format as F
 # the rule type's own filters: which part of a paragraph a `levels` rule judges, and its `when` conditions
-from officekit.engine.types.format import _conditions_hold, _judges_characters, _level_part
+from officekit.engine.types.format import _conditions_hold, _judges_characters, judged_block, judged_range
 from officekit.structure.model import Draft
 
 PARAGRAPH_ASPECTS = ("alignment", "first_indent", "wrap_indent", "right_indent", "line_spacing")
@@ -100,29 +99,9 @@ def _judged(ctx: Context, s: dict):
     skip = compile_regex(s["skip"], f"规则 {ctx.rule.id} 的 skip") if s.get("skip") else None
     for span in ctx.spans():
         block = ctx.draft.block(span.part, span.block)
-        if not block.has_format or not block.text.strip():
+        if not judged_block(block, s, skip):
             continue
-        if block.container != "body" and not s["tables"]:
-            continue
-        if skip is not None and matching.search(skip, block.text):
-            continue
-        ranges = []
-        for characters in (True, False):
-            start, end = span.start, span.end
-            if s.get("levels") is not None:
-                judged = _level_part(ctx, block, s["levels"], start, end, characters) if span.part == "body" else None
-                if judged is None:
-                    ranges.append(None)
-                    continue
-                start, end = judged
-            if select is not None:
-                m = matching.search(select, block.text[start:end])
-                if not m:
-                    ranges.append(None)
-                    continue
-                g = 1 if m.re.groups else 0
-                start, end = start + m.start(g), start + m.end(g)
-            ranges.append((start, end))
+        ranges = [judged_range(ctx, s, span, block, select, characters) for characters in (True, False)]
         if ranges[0] is not None or ranges[1] is not None:
             yield (span.part, span.block), span.element, ranges[0], ranges[1]
 

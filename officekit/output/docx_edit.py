@@ -142,6 +142,18 @@ def text_run(text: str, rpr=None) -> etree._Element:
     return run
 
 
+
+def highest_w_id(trees) -> int:
+    """The highest numeric w:id any element of `trees` carries (comments and revisions share the
+    numbering), -1 when there is none."""
+    highest = -1
+    for tree in trees:
+        for element in tree.iter():
+            value = element.get(W + "id") if isinstance(element.tag, str) else None
+            if value and value.lstrip("-").isdigit():
+                highest = max(highest, int(value))
+    return highest
+
 class DocxEditor:
     """A .docx opened for editing: paragraphs by (part, block), extra parts, save()."""
 
@@ -185,17 +197,11 @@ class DocxEditor:
     def next_id(self) -> int:
         """A w:id not used by any comment or revision in the document."""
         if self._next_id is None:
-            highest = -1
             trees = list(self.map.roots.values())
             comments = self.comments_part(create=False)
             if comments is not None:
                 trees.append(comments)
-            for tree in trees:
-                for element in tree.iter():
-                    value = element.get(W + "id") if isinstance(element.tag, str) else None
-                    if value and value.lstrip("-").isdigit():
-                        highest = max(highest, int(value))
-            self._next_id = highest + 1
+            self._next_id = highest_w_id(trees) + 1
         value = self._next_id
         self._next_id += 1
         return value

@@ -84,25 +84,12 @@ def build(rule: RuleSpec):
         last_reported: tuple | None = None  # (element, block, verdict) of the latest hit
         for span in ctx.spans():
             block = ctx.draft.block(span.part, span.block)
-            if not block.has_format or not block.text.strip():
+            if not judged_block(block, s, skip):
                 continue
-            if block.container != "body" and not s["tables"]:
+            judged = judged_range(ctx, s, span, block, select, _judges_characters(s))
+            if judged is None:
                 continue
-            start, end = span.start, span.end
-            if s.get("levels") is not None:
-                judged = _level_part(ctx, block, s["levels"], start, end, _judges_characters(s)) \
-                    if span.part == "body" else None
-                if judged is None:
-                    continue
-                start, end = judged
-            if skip is not None and matching.search(skip, block.text):
-                continue
-            if select is not None:
-                m = matching.search(select, block.text[start:end])
-                if not m:
-                    continue
-                g = 1 if m.re.groups else 0
-                start, end = start + m.start(g), start + m.end(g)
+            start, end = judged
             verdict = judge(s, fonts, ctx, block, start, end)
             if verdict is None:
                 continue
@@ -118,6 +105,35 @@ def build(rule: RuleSpec):
 
 
 CHARACTER_ASPECTS = ("font", "size", "color")
+
+
+def judged_block(block, s: dict, skip) -> bool:
+    """Whether a format rule judges this block at all: a formatted paragraph with text, in a table only
+    when the rule says `tables`, and not one its `skip` pattern names.  (`officekit fix --layout` walks
+    the same blocks: layout/targets.py.)"""
+    if not block.has_format or not block.text.strip():
+        return False
+    if block.container != "body" and not s["tables"]:
+        return False
+    return skip is None or not matching.search(skip, block.text)
+
+
+def judged_range(ctx: Context, s: dict, span, block, select, characters: bool) -> tuple[int, int] | None:
+    """The characters of `span` the rule judges: its heading part for a `levels` rule (the characters'
+    part when `characters`, else the paragraph's), narrowed to the `select` match; None when nothing."""
+    start, end = span.start, span.end
+    if s.get("levels") is not None:
+        judged = _level_part(ctx, block, s["levels"], start, end, characters) if span.part == "body" else None
+        if judged is None:
+            return None
+        start, end = judged
+    if select is not None:
+        m = matching.search(select, block.text[start:end])
+        if not m:
+            return None
+        g = 1 if m.re.groups else 0
+        start, end = start + m.start(g), start + m.end(g)
+    return start, end
 
 
 def _judges_characters(s: dict) -> bool:
